@@ -1,0 +1,31 @@
+package org.mmsgw.codec.wsp;
+
+import java.util.Objects;
+
+/**
+ * One header: a well-known field code with its spec name, or a textual application header.
+ *
+ * @param code  the field code without the 0x80 bit, or {@link #APPLICATION} for a textual name
+ * @param name  the field name as the spec spells it (or as sent, for application headers)
+ * @param value the decoded value
+ */
+public record Header(int code, String name, HeaderValue value) {
+    public static final int APPLICATION = -1;
+
+    public Header {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (code < APPLICATION || code > 127) {
+            throw new IllegalArgumentException("header code out of range: " + code);
+        }
+    }
+
+    public boolean isApplication() {
+        return code == APPLICATION;
+    }
+
+    /** Name used for a well-known code that has no name in the table. */
+    public static String unknownName(int code) {
+        return String.format("0x%02X", code | 0x80);
+    }
+}
