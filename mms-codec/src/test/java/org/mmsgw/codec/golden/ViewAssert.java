@@ -43,7 +43,8 @@ final class ViewAssert {
         List<String> differences = new ArrayList<>();
         compare(section, expected, actual, differences);
         if (!differences.isEmpty()) {
-            fail(vector + ": " + differences.size() + " difference(s) from tshark\n  " + String.join("\n  ", differences));
+            fail(vector + ": " + differences.size() + " difference(s) from tshark\n  "
+                    + String.join("\n  ", differences));
         }
     }
 
