@@ -23,6 +23,7 @@ import org.mmsgw.codec.sms.UserDataHeader;
 import org.mmsgw.codec.sms.WdpDatagram;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 
 /**
  * Jazzer fuzz targets for the decoders. Contract checked for every input:
@@ -41,7 +42,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * mvn -pl mms-codec -Pfuzz test -Dtest='DecodeFuzzTest#mmsDecode' -Djazzer.max_duration=10m
  * </pre>
  * A finding is written as {@code crash-<sha1>} into that method's inputs directory, so it stays a
- * regression test.
+ * regression test. The byte[] inputs are raw octets in both modes (the seeds are plain PDU files);
+ * {@code @WithLength} only raises the fuzzer's default cap of 1000 octets.
  */
 class DecodeFuzzTest {
 
@@ -64,7 +66,7 @@ class DecodeFuzzTest {
     // ---------------------------------------------------------------- MMS encapsulation
 
     @FuzzTest(maxDuration = "5m")
-    void mmsDecode(byte[] input) {
+    void mmsDecode(@WithLength(max = 8192) byte[] input) {
         MmsPdu first;
         try {
             first = mmsDecoder.decode(input);
@@ -114,7 +116,7 @@ class DecodeFuzzTest {
     // ---------------------------------------------------------------- WAP Push (connectionless WSP)
 
     @FuzzTest(maxDuration = "5m")
-    void wapPushDecode(byte[] input) {
+    void wapPushDecode(@WithLength(max = 8192) byte[] input) {
         WapPush first;
         try {
             first = pushCodec.decode(input);
@@ -182,7 +184,7 @@ class DecodeFuzzTest {
      * the same octets.
      */
     @FuzzTest(maxDuration = "5m")
-    void smsReassemble(byte[] input) {
+    void smsReassemble(@WithLength(max = 4096) byte[] input) {
         CodecLimits limits = LIMITS.withMaxPduSize(2048).withMaxSegments(16);
         SmsReassembler reassembler = new SmsReassembler(4, limits);
         List<byte[]> segments = new ArrayList<>();

@@ -102,7 +102,7 @@ final class TsharkView {
     static Map<String, Object> part(Part part) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("contentType", part.contentType().mediaType());
-        part.data().ifPresent(d -> view.put("size", (long) d.length() + 1));
+        part.data().ifPresent(d -> view.put("size", (long) d.length()));
         part.headers().stream().filter(h -> h.code() == WspTables.HEADER_CONTENT_ID).findFirst()
                 .ifPresent(h -> view.put("contentId", contentId(h, part)));
         part.contentLocation().ifPresent(v -> view.put("contentLocation", v));
@@ -136,7 +136,7 @@ final class TsharkView {
 
     private static void putToken(Map<String, Object> view, String key, MmsPdu pdu, MmsField field) {
         pdu.first(field).ifPresent(v -> view.put(key,
-                v instanceof HeaderValue.Token t ? (Object) (long) t.code() : "unexpected value " + v));
+                v instanceof HeaderValue.Token t ? (Object) (long) (t.code() | 0x80) : "unexpected value " + v));
     }
 
     /** Our decoded text as tshark shows the encoded string (see the class comment). */
@@ -153,7 +153,7 @@ final class TsharkView {
     static String tshark(byte[] octets) {
         StringBuilder sb = new StringBuilder(octets.length);
         for (byte b : octets) {
-            sb.append(b >= 0 ? (char) b : '?');
+            sb.append(b >= 0 ? (char) b : REPLACEMENT);
         }
         return sb.toString();
     }
