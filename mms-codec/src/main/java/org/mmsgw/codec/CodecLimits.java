@@ -14,6 +14,9 @@ package org.mmsgw.codec;
 public record CodecLimits(int maxPduSize, int maxParts, int maxDepth, int maxHeaders, int maxStringLength,
         int maxSegments) {
 
+    /** The deepest nesting any configuration may allow (Android's parser stops at 30). */
+    public static final int MAX_DEPTH = 100;
+
     /** Safe defaults: 16 MiB PDU, 1,000 parts, depth 8, 1,000 headers, 32 KiB strings, 255 segments. */
     public static final CodecLimits DEFAULTS = new CodecLimits(16 * 1024 * 1024, 1000, 8, 1000, 32 * 1024, 255);
 
@@ -21,6 +24,10 @@ public record CodecLimits(int maxPduSize, int maxParts, int maxDepth, int maxHea
         requirePositive("maxPduSize", maxPduSize);
         requirePositive("maxParts", maxParts);
         requirePositive("maxDepth", maxDepth);
+        if (maxDepth > MAX_DEPTH) {
+            // the multipart reader recurses once per level
+            throw new IllegalArgumentException("maxDepth must be at most " + MAX_DEPTH + ", was " + maxDepth);
+        }
         requirePositive("maxHeaders", maxHeaders);
         requirePositive("maxStringLength", maxStringLength);
         if (maxSegments < 1 || maxSegments > 255) {

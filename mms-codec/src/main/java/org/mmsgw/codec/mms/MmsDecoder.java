@@ -61,6 +61,9 @@ public final class MmsDecoder {
                 r.readOctet("Content-Type");
                 ContentType type = ContentTypeCodec.read(r, "Content-Type");
                 Body body = MultipartCodec.readBody(r, type, 1, new int[1]);
+                if (r.hasRemaining()) {
+                    throw r.malformed("body", r.position(), "end of the multipart", r.remaining() + " more octets");
+                }
                 return new MmsPdu(headers, type, body);
             }
             if (b >= 0x80) {

@@ -59,6 +59,11 @@ final class MmsHeaderCodec {
 
     /** Encoded-string-value: Text-string, or Value-length Char-set Text-string. */
     static EncodedString readEncodedString(WspReader r, String name) {
+        if (r.peek(name) == 0) {
+            // an empty Text-string: one NUL, not a Value-length of 0 (there is no charset without text)
+            r.readOctet(name);
+            return new EncodedString(EncodedString.NO_CHARSET, Bytes.EMPTY);
+        }
         if (!r.atValueLength(name)) {
             return new EncodedString(EncodedString.NO_CHARSET, r.readTextBytes(name));
         }

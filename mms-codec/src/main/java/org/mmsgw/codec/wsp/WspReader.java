@@ -158,13 +158,17 @@ public final class WspReader {
 
     /** Text-string: optional 0x7F quote, octets, NUL. Returns the octets without quote and NUL. */
     public Bytes readTextBytes(String field) {
-        int start = pos;
+        return readTextBytes(field, pos);
+    }
+
+    /** {@code start}: where the field began, for errors (before a quote character already consumed). */
+    private Bytes readTextBytes(String field, int start) {
         if (pos < limit && (buf[pos] & 0xFF) == QUOTE) {
             pos++;
         }
         int from = pos;
         int end = from;
-        int max = Math.min(limit, from + limits.maxStringLength() + 1);
+        int max = (int) Math.min(limit, (long) from + limits.maxStringLength() + 1);
         while (end < max && buf[end] != 0) {
             end++;
         }
@@ -190,7 +194,7 @@ public final class WspReader {
         if (b != '"') {
             throw malformed(field, start, "quoted-string (0x22)", Text.octet(b));
         }
-        Bytes text = readTextBytes(field);
+        Bytes text = readTextBytes(field, start);
         return Text.decode(buf, pos - 1 - text.length(), text.length());
     }
 
