@@ -108,7 +108,12 @@ public final class MmsTool {
 
     private int encode(List<String> args) throws IOException {
         String json = new String(read(single(args, "encode FILE.json")), StandardCharsets.UTF_8);
-        byte[] pdu = new MmsEncoder().encode(PduJson.fromJson(Json.parse(json)));
+        byte[] pdu;
+        try {
+            pdu = new MmsEncoder().encode(PduJson.fromJson(Json.parse(json)));
+        } catch (IllegalArgumentException e) {
+            throw new MmsCodecException("cannot encode: " + e.getMessage());
+        }
         out.write(pdu);
         out.flush();
         return OK;

@@ -93,7 +93,7 @@ public final class PduJson {
 
     public static MmsPdu fromJson(Object json) {
         Map<String, Object> o = Json.asObject(json, "PDU");
-        Json.allowOnly(o, "PDU", "messageType", "headers", "contentType", "parts", "size", "sha256", "data",
+        Json.allowOnly(o, "PDU", "messageType", "headers", "contentType", "parts", "size", "sha256", "data", "text",
                 "violations");
         String typeName = Json.asString(Json.require(o, "messageType", "PDU"), "messageType");
         MessageType type = MessageType.fromName(typeName)
@@ -103,7 +103,11 @@ public final class PduJson {
                 new HeaderValue.Token(type.code())));
         List<Object> list = o.containsKey("headers") ? Json.asList(o.get("headers"), "headers") : List.of();
         for (int i = 0; i < list.size(); i++) {
-            headers.add(HeaderJson.mmsHeader(list.get(i), "headers[" + i + "]"));
+            try {
+                headers.add(HeaderJson.mmsHeader(list.get(i), "headers[" + i + "]"));
+            } catch (IllegalArgumentException e) {
+                throw new MmsCodecException("headers[" + i + "]: " + e.getMessage());
+            }
         }
         if (!o.containsKey("contentType")) {
             return new MmsPdu(headers, null, null);
@@ -126,7 +130,11 @@ public final class PduJson {
             List<Header> headers = new ArrayList<>();
             List<Object> hs = p.containsKey("headers") ? Json.asList(p.get("headers"), at + ".headers") : List.of();
             for (int j = 0; j < hs.size(); j++) {
-                headers.add(HeaderJson.wspHeader(hs.get(j), at + ".headers[" + j + "]"));
+                try {
+                    headers.add(HeaderJson.wspHeader(hs.get(j), at + ".headers[" + j + "]"));
+                } catch (IllegalArgumentException e) {
+                    throw new MmsCodecException(at + ".headers[" + j + "]: " + e.getMessage());
+                }
             }
             Body body = type.isMultipart() ? partsFrom(p.get("parts"), at + ".parts") : new Body.Data(dataFrom(p, type, at));
             parts.add(new Part(type, headers, body));

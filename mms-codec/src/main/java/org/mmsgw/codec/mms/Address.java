@@ -18,7 +18,7 @@ public record Address(Kind kind, String value, String type) {
     private static final Pattern PLMN = Pattern.compile("\\+?[0-9*#]{1,20}");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9.-]{1,253}");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s\\p{Cntrl}@<>\"()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9.-]{1,253}");
 
     public Address {
         Objects.requireNonNull(kind, "kind");

@@ -88,7 +88,7 @@ public final class MmsValidator {
     private static void checkOrder(List<Header> headers, List<Violation> violations) {
         int tid = indexOf(headers, MmsField.TRANSACTION_ID);
         int version = indexOf(headers, MmsField.MMS_VERSION);
-        if (tid > 1) {
+        if (tid >= 0 && tid != 1) {
             violations.add(new Violation(MmsField.TRANSACTION_ID.specName(), "must directly follow the message type"));
         }
         int expectedVersion = tid == 1 ? 2 : 1;

@@ -69,7 +69,8 @@ public record Part(ContentType contentType, List<Header> headers, Body body) {
         }
         long mib = contentType.charset().orElse((long) Charsets.US_ASCII);
         Optional<Charset> cs = Charsets.forMib(mib == Charsets.US_ASCII ? Charsets.UTF_8 : mib);
-        return cs.map(c -> new String(data().get().toByteArray(), c));
+        // a leading byte-order mark is not text (Java's UTF-16 decoder drops it, its UTF-8 decoder does not)
+        return cs.map(c -> new String(data().get().toByteArray(), c)).map(t -> t.startsWith("\uFEFF") ? t.substring(1) : t);
     }
 
     private static String valueText(Header h) {

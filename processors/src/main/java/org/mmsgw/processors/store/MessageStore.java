@@ -1,0 +1,47 @@
+package org.mmsgw.processors.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accepted messages and their content, kept until every recipient is done or expired. Every method
+ * is safe to call from several threads, and every write is on stable storage when it returns: a
+ * message saved here survives a crash. An implementation shared by several gateway nodes can take
+ * the place of the file store behind this interface.
+ */
+public interface MessageStore {
+
+    /**
+     * Saves a new message and its content (the m-send-req as accepted, sender filled in). Saving the same
+     * message id again (a redelivered hand-off) keeps the first copy and returns false.
+     */
+    boolean save(StoredMessage message, byte[] content);
+
+    Optional<StoredMessage> find(String messageId);
+
+    /** The content saved with the message. */
+    Optional<byte[]> content(String messageId);
+
+    /** The message id a recipient's retrieval token belongs to. */
+    Optional<String> messageIdForToken(String token);
+
+    /**
+     * Sets one recipient's state and returns the message as it is now; empty when the message is gone.
+     * A final state is never changed again (a late notifyresp cannot undo an expiry), in which case the
+     * message is returned unchanged.
+     */
+    Optional<StoredMessage> updateRecipient(String messageId, String address, RecipientState state);
+
+    /** Records the SMSC's message id of one segment sent to a recipient, for receipts. */
+    void recordSegment(String messageId, String address, String smscMessageId);
+
+    /** The (message id, recipient) an SMSC message id belongs to. */
+    Optional<SegmentRef> findSegment(String smscMessageId);
+
+    /** Ids of messages whose expiry is before {@code now}. */
+    List<String> expiredBefore(Instant now);
+
+    /** Removes a message, its content, tokens and segment records. */
+    void delete(String messageId);
+}

@@ -1,0 +1,24 @@
+package org.mmsgw.processors.store;
+
+/** Where one recipient of a message stands. */
+public enum RecipientState {
+    /** Accepted, notification not yet sent. */
+    PENDING,
+    /** Notification (push) handed to the SMSC, or mail handed to SMTP. */
+    NOTIFIED,
+    /** The phone answered Deferred: it will fetch later. */
+    DEFERRED,
+    /** The phone fetched the message (or acknowledged it). */
+    RETRIEVED,
+    /** The phone rejected the message. */
+    REJECTED,
+    /** Not retrieved before the expiry. */
+    EXPIRED,
+    /** Could not be delivered (permanent error). */
+    UNREACHABLE;
+
+    /** Nothing more will happen for this recipient. */
+    public boolean isFinal() {
+        return this == RETRIEVED || this == REJECTED || this == EXPIRED || this == UNREACHABLE;
+    }
+}

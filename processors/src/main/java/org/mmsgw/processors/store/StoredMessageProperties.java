@@ -1,0 +1,162 @@
+package org.mmsgw.processors.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The {@code state.properties} form of a {@link StoredMessage}: {@link java.util.Properties} syntax,
+ * keys in a fixed order, pure ASCII (anything else as {@code \}{@code uXXXX}). The keys are listed in
+ * {@link FileMessageStore}.
+ */
+final class StoredMessageProperties {
+
+    static final String FORMAT_VERSION = "1";
+
+    private StoredMessageProperties() {
+    }
+
+    static byte[] encode(StoredMessage message) {
+        StringBuilder out = new StringBuilder(256);
+        out.append("# MMS gateway message state\n");
+        put(out, "format", FORMAT_VERSION);
+        put(out, "messageId", message.messageId());
+        put(out, "sender", message.sender());
+        put(out, "submitted", message.submitted().toString());
+        put(out, "expiry", message.expiry().toString());
+        put(out, "deliveryReport", Boolean.toString(message.deliveryReport()));
+        put(out, "readReport", Boolean.toString(message.readReport()));
+        put(out, "hideSender", Boolean.toString(message.hideSender()));
+        put(out, "size", Long.toString(message.size()));
+        put(out, "recipients", Integer.toString(message.recipients().size()));
+        for (int i = 0; i < message.recipients().size(); i++) {
+            Recipient recipient = message.recipients().get(i);
+            put(out, "recipient." + i + ".address", recipient.address());
+            put(out, "recipient." + i + ".token", recipient.token());
+            put(out, "recipient." + i + ".state", recipient.state().name());
+        }
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * @param source names the file in error messages
+     * @throws IOException when a key is missing or a value does not parse
+     */
+    static StoredMessage decode(byte[] data, String source) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new ByteArrayInputStream(data));
+        Reader in = new Reader(properties, source);
+        String format = in.string("format");
+        if (!FORMAT_VERSION.equals(format)) {
+            throw in.invalid("format", "version " + FORMAT_VERSION, format);
+        }
+        String messageId = in.string("messageId");
+        String sender = in.string("sender");
+        Instant submitted = in.instant("submitted");
+        Instant expiry = in.instant("expiry");
+        boolean deliveryReport = in.bool("deliveryReport");
+        boolean readReport = in.bool("readReport");
+        boolean hideSender = in.bool("hideSender");
+        long size = in.number("size");
+        long count = in.number("recipients");
+        List<Recipient> recipients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String prefix = "recipient." + i + ".";
+            recipients.add(new Recipient(in.string(prefix + "address"), in.string(prefix + "token"),
+                    in.state(prefix + "state")));
+        }
+        return new StoredMessage(messageId, sender, submitted, expiry, deliveryReport, readReport, hideSender, size,
+                recipients);
+    }
+
+    private static void put(StringBuilder out, String key, String value) {
+        escape(out, key, true);
+        out.append('=');
+        escape(out, value, false);
+        out.append('\n');
+    }
+
+    /** Escapes as {@link Properties#load} expects; everything outside printable ASCII as a unicode escape. */
+    private static void escape(StringBuilder out, String text, boolean key) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\f' -> out.append("\\f");
+                case '=', ':', '#', '!' -> out.append('\\').append(c);
+                case ' ' -> out.append(key || i == 0 ? "\\ " : " ");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Typed access that names the file, the key, what was expected and what was found. */
+    private record Reader(Properties properties, String source) {
+
+        String string(String key) throws IOException {
+            String value = properties.getProperty(key);
+            if (value == null) {
+                throw new IOException(source + ": missing key " + key);
+            }
+            return value;
+        }
+
+        Instant instant(String key) throws IOException {
+            String value = string(key);
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw invalid(key, "an ISO-8601 instant", value);
+            }
+        }
+
+        boolean bool(String key) throws IOException {
+            String value = string(key);
+            if (value.equals("true") || value.equals("false")) {
+                return Boolean.parseBoolean(value);
+            }
+            throw invalid(key, "true or false", value);
+        }
+
+        long number(String key) throws IOException {
+            String value = string(key);
+            long number;
+            try {
+                number = Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw invalid(key, "a non-negative integer", value);
+            }
+            if (number < 0) {
+                throw invalid(key, "a non-negative integer", value);
+            }
+            return number;
+        }
+
+        RecipientState state(String key) throws IOException {
+            String value = string(key);
+            try {
+                return RecipientState.valueOf(value);
+            } catch (IllegalArgumentException e) {
+                throw invalid(key, "a RecipientState name", value);
+            }
+        }
+
+        IOException invalid(String key, String expected, String found) {
+            return new IOException(source + ": " + key + " must be " + expected + ", found '" + found + "'");
+        }
+    }
+}
