@@ -3,17 +3,27 @@ package org.mmsgw.processors;
 /**
  * Names of the gateway's own exchange headers. All start with {@code Mms}: nothing the gateway sets
  * can be mistaken for a Camel or transport header, and entry points drop every header not on their
- * allow-list, so none of these can be set from outside.
+ * allow-list, so none of these can be set from outside. They travel as JMS properties between routes.
  */
 public final class MmsHeaders {
     /** The gateway's Message-ID of the MMS being handled. */
     public static final String MESSAGE_ID = "MmsMessageId";
-    /** The sender's address (E.164 number or e-mail address). */
+    /** The sender's number ({@code +49...}) or e-mail address. */
     public static final String SENDER = "MmsSender";
-    /** One recipient, after the message was split per recipient. */
+    /** One recipient's address, as the MMS wrote it. */
     public static final String RECIPIENT = "MmsRecipient";
-    /** The X-Mms-Transaction-Id of the PDU being answered. */
-    public static final String TRANSACTION_ID = "MmsTransactionId";
+    /** How a recipient is reached: {@code phone}, {@code email} or {@code none}. */
+    public static final String CHANNEL = "MmsChannel";
+    /** Expiry of the message, epoch milliseconds. */
+    public static final String EXPIRY = "MmsExpiry";
+    /** What an MM1 request asks for: {@code submit}, {@code reply} (answer is ready), {@code retrieve}. */
+    public static final String ACTION = "MmsAction";
+    /** The status a delivery report carries (X-Mms-Status name: Retrieved, Rejected, Expired ...). */
+    public static final String REPORT_STATUS = "MmsReportStatus";
+    /** Read status of a read report (Read, Deleted without being read). */
+    public static final String READ_STATUS = "MmsReadStatus";
+    /** The phone number a push goes to. */
+    public static final String PUSH_TO = "MmsPushTo";
 
     private MmsHeaders() {
     }

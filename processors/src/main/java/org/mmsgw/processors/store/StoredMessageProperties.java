@@ -81,7 +81,7 @@ final class StoredMessageProperties {
         out.append('\n');
     }
 
-    /** Escapes as {@link Properties#load} expects; everything outside printable ASCII as a unicode escape. */
+    /** Escapes as {@link Properties#load} expects, keeping values readable; non-printable-ASCII as unicode escapes. */
     private static void escape(StringBuilder out, String text, boolean key) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -91,7 +91,13 @@ final class StoredMessageProperties {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\f' -> out.append("\\f");
-                case '=', ':', '#', '!' -> out.append('\\').append(c);
+                case '=', ':', '#', '!' -> {
+                    // Only a key can end early or start a comment; in a value these are plain text.
+                    if (key) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
                 case ' ' -> out.append(key || i == 0 ? "\\ " : " ");
                 default -> {
                     if (c < 0x20 || c > 0x7e) {

@@ -1,0 +1,86 @@
+package org.mmsgw.processors.route;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.mmsgw.codec.mms.Address;
+import org.mmsgw.codec.mms.MmsDecoder;
+import org.mmsgw.codec.mms.MmsField;
+import org.mmsgw.codec.mms.MmsPdu;
+import org.mmsgw.processors.MmsHeaders;
+import org.mmsgw.processors.store.MessageStore;
+import org.mmsgw.processors.store.Recipient;
+import org.mmsgw.processors.store.RecipientState;
+import org.mmsgw.processors.store.StoredMessage;
+
+/**
+ * The routing step: keeps an accepted m-send-req in the store, gives each phone recipient its
+ * retrieval token, and turns the exchange body into the list of {@link Delivery} hand-offs, one per
+ * recipient (phone, e-mail, or none for an address that can be reached by neither). Safe to repeat
+ * for a redelivered hand-off: the store keeps the first copy and the same deliveries are produced.
+ */
+public final class StoreSubmissionProcessor implements Processor {
+    private final MessageStore store;
+    private final Supplier<String> tokens;
+
+    public StoreSubmissionProcessor(MessageStore store, Supplier<String> tokens) {
+        this.store = store;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        byte[] pdu = in.getMandatoryBody(byte[].class);
+        String messageId = in.getHeader(MmsHeaders.MESSAGE_ID, String.class);
+        String sender = in.getHeader(MmsHeaders.SENDER, String.class);
+        long expiry = in.getHeader(MmsHeaders.EXPIRY, Long.class);
+        if (messageId == null || sender == null) {
+            throw new IllegalArgumentException("hand-off without " + MmsHeaders.MESSAGE_ID + " or " + MmsHeaders.SENDER);
+        }
+        StoredMessage message = store.find(messageId).orElseGet(() -> {
+            StoredMessage fresh = describe(new MmsDecoder().decode(pdu), messageId, sender, Instant.ofEpochMilli(expiry),
+                    pdu.length);
+            store.save(fresh, pdu);
+            return store.find(messageId).orElseThrow();
+        });
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Recipient r : message.recipients()) {
+            deliveries.add(new Delivery(messageId, r.address(), channel(r.address())));
+        }
+        in.setBody(deliveries);
+    }
+
+    private StoredMessage describe(MmsPdu pdu, String messageId, String sender, Instant expiry, long size) {
+        Set<String> addresses = new LinkedHashSet<>();
+        addresses.addAll(pdu.texts(MmsField.TO));
+        addresses.addAll(pdu.texts(MmsField.CC));
+        addresses.addAll(pdu.texts(MmsField.BCC));
+        List<Recipient> recipients = new ArrayList<>();
+        for (String a : addresses) {
+            String channel = channel(a);
+            recipients.add(new Recipient(a, channel.equals(Delivery.PHONE) ? tokens.get() : "",
+                    channel.equals(Delivery.NONE) ? RecipientState.UNREACHABLE : RecipientState.PENDING));
+        }
+        boolean deliveryReport = pdu.token(MmsField.DELIVERY_REPORT).map(t -> t == 0).orElse(false);
+        boolean readReport = pdu.token(MmsField.READ_REPORT).map(t -> t == 0).orElse(false);
+        boolean hide = pdu.token(MmsField.SENDER_VISIBILITY).map(t -> t == 0).orElse(false);
+        return new StoredMessage(messageId, sender, Instant.now(), expiry, deliveryReport, readReport, hide, size,
+                recipients);
+    }
+
+    static String channel(String address) {
+        Address a = Address.parse(address);
+        if (a.kind() == Address.Kind.PHONE) {
+            return Delivery.PHONE;
+        }
+        return a.kind() == Address.Kind.EMAIL ? Delivery.EMAIL : Delivery.NONE;
+    }
+}
