@@ -41,6 +41,7 @@ public final class Gateway {
         Main main = new Main();
         main.setPropertyPlaceholderLocations("file:" + config.toAbsolutePath());
         overrides.forEach(main::addOverrideProperty);
+        main.configure().addConfiguration(new GatewayConfiguration());
         return main;
     }
 }

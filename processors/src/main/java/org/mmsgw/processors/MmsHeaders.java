@@ -22,8 +22,29 @@ public final class MmsHeaders {
     public static final String REPORT_STATUS = "MmsReportStatus";
     /** Read status of a read report (Read, Deleted without being read). */
     public static final String READ_STATUS = "MmsReadStatus";
-    /** The phone number a push goes to. */
+    /** The phone number a push goes to ({@code +49...}). */
     public static final String PUSH_TO = "MmsPushTo";
+    /** Kind of report: {@code delivery} or {@code read}. */
+    public static final String REPORT_TYPE = "MmsReportType";
+
+    /** HTTP request facts copied from the transport by the entry point, and nothing else. */
+    public static final String HTTP_METHOD = "MmsHttpMethod";
+    public static final String HTTP_PATH = "MmsHttpPath";
+    public static final String HTTP_CONTENT_TYPE = "MmsHttpContentType";
+    public static final String HTTP_MSISDN = "MmsHttpMsisdn";
+    public static final String HTTP_AUTHORIZATION = "MmsHttpAuthorization";
+    public static final String HTTP_REMOTE_ADDRESS = "MmsHttpRemoteAddress";
+    /** The HTTP status to answer with. */
+    public static final String HTTP_STATUS = "MmsHttpStatus";
+    /** Exchange property: the m-send-conf to answer once the submission is durable. */
+    public static final String REPLY = "MmsReply";
+
+    /** Values of {@link #ACTION}. */
+    public static final String ACTION_SUBMIT = "submit";
+    public static final String ACTION_REPORT = "report";
+    public static final String ACTION_REPLY = "reply";
+    public static final String ACTION_PUSH = "push";
+    public static final String ACTION_SKIP = "skip";
 
     private MmsHeaders() {
     }

@@ -67,7 +67,7 @@ public final class StoreSubmissionProcessor implements Processor {
         for (String a : addresses) {
             String channel = channel(a);
             recipients.add(new Recipient(a, channel.equals(Delivery.PHONE) ? tokens.get() : "",
-                    channel.equals(Delivery.NONE) ? RecipientState.UNREACHABLE : RecipientState.PENDING));
+                    RecipientState.PENDING));
         }
         boolean deliveryReport = pdu.token(MmsField.DELIVERY_REPORT).map(t -> t == 0).orElse(false);
         boolean readReport = pdu.token(MmsField.READ_REPORT).map(t -> t == 0).orElse(false);

@@ -1,0 +1,99 @@
+package org.mmsgw.gateway;
+
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * The Artemis broker the gateway embeds by default: persistent journal under the data directory,
+ * reachable in-VM only, a dead-letter and an expiry queue (the broker's defaults would delete such
+ * messages), and redelivery with back-off for the hand-offs between flows.
+ */
+public final class EmbeddedBroker extends ServiceSupport {
+    public static final String DEAD_LETTER = "DLQ";
+    public static final String EXPIRY = "ExpiryQueue";
+
+    private final Path directory;
+    private final String serverId;
+    private EmbeddedActiveMQ broker;
+
+    /** @param serverId the in-VM server id; clients connect with {@code vm://<id>} */
+    public EmbeddedBroker(Path directory, String serverId) {
+        this.directory = directory;
+        this.serverId = serverId;
+    }
+
+    public String url() {
+        return "vm://" + serverId;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setName("mmsgw")
+                .setPersistenceEnabled(true)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(directory.resolve("journal").toString())
+                .setBindingsDirectory(directory.resolve("bindings").toString())
+                .setPagingDirectory(directory.resolve("paging").toString())
+                .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
+                .setNodeManagerLockDirectory(directory.resolve("lock").toString())
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .addAcceptorConfiguration("in-vm", url())
+                .addAddressSetting("#", new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
+                        .setExpiryAddress(SimpleString.of(EXPIRY))
+                        .setMaxDeliveryAttempts(10)
+                        .setRedeliveryDelay(500)
+                        .setRedeliveryMultiplier(2.0)
+                        .setMaxRedeliveryDelay(30_000)
+                        .setAutoCreateQueues(true)
+                        .setAutoCreateAddresses(true))
+                // deliveries wait out an SMSC outage: about an hour of retries before the dead-letter queue
+                .addAddressSetting("mms.deliver.#", new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
+                        .setExpiryAddress(SimpleString.of(EXPIRY))
+                        .setMaxDeliveryAttempts(150)
+                        .setRedeliveryDelay(500)
+                        .setRedeliveryMultiplier(2.0)
+                        .setMaxRedeliveryDelay(30_000)
+                        .setAutoCreateQueues(true)
+                        .setAutoCreateAddresses(true))
+                .addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER).setRoutingType(RoutingType.ANYCAST))
+                .addQueueConfiguration(QueueConfiguration.of(EXPIRY).setRoutingType(RoutingType.ANYCAST));
+        broker = new EmbeddedActiveMQ().setConfiguration(config);
+        broker.start();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    /** Messages waiting on a queue (0 when it does not exist); for health, metrics and tests. */
+    public long depth(String queue) {
+        var q = broker == null ? null : broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return q == null ? 0 : q.getMessageCount();
+    }
+
+    public boolean isActive() {
+        return broker != null && broker.getActiveMQServer().isActive();
+    }
+
+    /** Stops the broker as a crash would: no graceful shutdown steps (tests of durability). */
+    public void crash() throws Exception {
+        ((org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl) broker.getActiveMQServer())
+                .stop(false, true, false);
+    }
+}

@@ -1,0 +1,110 @@
+package org.mmsgw.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmsgw.codec.mms.MessageType;
+import org.mmsgw.codec.mms.MmsField;
+import org.mmsgw.codec.mms.MmsPdu;
+import org.mmsgw.codec.multipart.Body;
+import org.mmsgw.codec.multipart.Part;
+import org.mmsgw.codec.wsp.Header;
+import org.mmsgw.codec.wsp.HeaderValue;
+import org.mmsgw.gateway.fixtures.TestPhone;
+import org.mmsgw.gateway.fixtures.TestSmsc;
+import org.mmsgw.gateway.fixtures.WapPushDelivery;
+
+/** A phone sends an MMS to another phone through the gateway and an independent SMSC. */
+class PhoneToPhoneTest {
+    private static final String ALICE = "+491701111111";
+    private static final String BOB = "+491702222222";
+
+    @TempDir
+    Path data;
+    TestSmsc smsc;
+    RunningGateway gateway;
+
+    @BeforeEach
+    void start() throws Exception {
+        smsc = TestSmsc.open();
+        gateway = RunningGateway.start(data, smsc.port());
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        smsc.close();
+    }
+
+    @Test
+    void multipartMessageIsNotifiedRetrievedAndReported() throws Exception {
+        TestPhone alice = gateway.phone(ALICE);
+        TestPhone bob = gateway.phone(BOB);
+        MmsPdu sendReq = withDeliveryReport(TestPhone.typicalSendReq("A-1", BOB, "Hello Bob", "Grüße aus Köln"));
+
+        MmsPdu conf = alice.send(sendReq);
+        assertEquals(MessageType.SEND_CONF, conf.messageType());
+        assertEquals("A-1", conf.transactionId().orElseThrow());
+        assertEquals(0, conf.token(MmsField.RESPONSE_STATUS).orElseThrow(), "Ok");
+        String messageId = conf.text(MmsField.MESSAGE_ID).orElseThrow();
+
+        List<WapPushDelivery> pushes = awaitPushes(smsc, BOB, 1);
+        assertEquals(1, pushes.size());
+        MmsPdu notification = pushes.get(0).pdu();
+        assertEquals(MessageType.NOTIFICATION_IND, notification.messageType());
+        assertEquals(ALICE + "/TYPE=PLMN", notification.from().orElseThrow());
+        assertEquals("Hello Bob", notification.text(MmsField.SUBJECT).orElseThrow());
+        String location = notification.text(MmsField.CONTENT_LOCATION).orElseThrow();
+        assertTrue(location.startsWith(gateway.baseUrl() + "/mms/"), location);
+
+        MmsPdu retrieved = bob.retrieve(location);
+        assertEquals(MessageType.RETRIEVE_CONF, retrieved.messageType());
+        assertEquals(messageId, retrieved.text(MmsField.MESSAGE_ID).orElseThrow());
+        assertEquals(ALICE + "/TYPE=PLMN", retrieved.from().orElseThrow());
+        List<Part> sent = ((Body.Multipart) sendReq.body()).parts();
+        List<Part> got = ((Body.Multipart) retrieved.body()).parts();
+        assertEquals(sent.size(), got.size());
+        for (int i = 0; i < sent.size(); i++) {
+            assertEquals(sent.get(i).contentType(), got.get(i).contentType());
+            assertArrayEquals(sent.get(i).data().orElseThrow().toByteArray(), got.get(i).data().orElseThrow().toByteArray(),
+                    "part " + i);
+        }
+
+        bob.notifyResp(notification.transactionId().orElseThrow(), "Retrieved");
+        List<WapPushDelivery> reports = awaitPushes(smsc, ALICE, 1);
+        assertEquals(1, reports.size());
+        MmsPdu report = reports.get(0).pdu();
+        assertEquals(MessageType.DELIVERY_IND, report.messageType());
+        assertEquals(messageId, report.text(MmsField.MESSAGE_ID).orElseThrow());
+        assertEquals(BOB + "/TYPE=PLMN", report.texts(MmsField.TO).get(0));
+        assertEquals(1, report.token(MmsField.STATUS).orElseThrow(), "Retrieved");
+    }
+
+    /** Waits until {@code count} complete pushes reached the SMSC for the number (or fails after 20 s). */
+    static List<WapPushDelivery> awaitPushes(TestSmsc smsc, String msisdn, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<WapPushDelivery> pushes = TestPhone.pushesFor(smsc, msisdn);
+        while (pushes.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            pushes = TestPhone.pushesFor(smsc, msisdn);
+        }
+        assertEquals(count, pushes.size(), "complete pushes to " + msisdn);
+        return pushes;
+    }
+
+    static MmsPdu withDeliveryReport(MmsPdu pdu) {
+        List<Header> headers = new ArrayList<>(pdu.headers());
+        headers.add(new Header(MmsField.DELIVERY_REPORT.code(), MmsField.DELIVERY_REPORT.specName(), new HeaderValue.Token(0)));
+        return pdu.withHeaders(headers);
+    }
+}
