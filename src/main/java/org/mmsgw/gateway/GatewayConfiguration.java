@@ -10,6 +10,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
+import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.HeaderAllowList;
 import org.mmsgw.processors.Ids;
 import org.mmsgw.processors.deliver.NotificationBuilder;
@@ -54,6 +55,13 @@ public final class GatewayConfiguration implements CamelConfiguration {
         JmsComponent ingress = new JmsComponent();
         ingress.setConnectionFactory(caching);
         context.addComponent("jmsin", ingress);
+        // closed before the broker stops (services stop in reverse order)
+        context.addService(new org.apache.camel.support.service.ServiceSupport() {
+            @Override
+            protected void doStop() {
+                caching.destroy();
+            }
+        }, true, true);
 
         MessageStore store = new FileMessageStore(dataDir.resolve("store"));
         SenderIdentifier phones = new SenderIdentifier(settings.text("gateway.mm1.msisdn-header", "X-MSISDN"),
@@ -67,20 +75,29 @@ public final class GatewayConfiguration implements CamelConfiguration {
         NotificationBuilder notifications = new NotificationBuilder(settings.text("gateway.public-url",
                 "http://127.0.0.1:" + settings.text("gateway.http.port", "8080")));
 
+        Counters counters = new Counters();
+        SmppLink smppLink = new SmppLink(settings.text("gateway.smpp.host", "127.0.0.1"),
+                settings.number("gateway.smpp.port", 2775), settings.text("gateway.smpp.system-id", "mmsgw"),
+                settings.text("gateway.smpp.password", ""), settings.text("gateway.smpp.system-type", ""));
+        registry.bind("counters", counters);
+        registry.bind("smppLink", smppLink);
+        registry.bind("status", new StatusProcessor(registry.lookupByNameAndType("broker", EmbeddedBroker.class),
+                smppLink, counters));
         registry.bind("messageStore", store);
         registry.bind("httpRequest", new HttpRequestReader(phones.msisdnHeader()));
         registry.bind("httpResponse", new HttpResponder());
-        registry.bind("mm1Post", new Mm1PostProcessor(new SubmitHandler(policy, Ids::random, clock), phones, store));
-        registry.bind("mm1Retrieve", new RetrieveProcessor(store, phones, clock));
+        registry.bind("mm1Post", new Mm1PostProcessor(new SubmitHandler(policy, Ids::random, clock), phones, store,
+                counters));
+        registry.bind("mm1Retrieve", new RetrieveProcessor(store, phones, clock, counters));
         registry.bind("storeSubmission", new StoreSubmissionProcessor(store, Ids::random));
-        registry.bind("notify", new NotifyProcessor(store, notifications, clock));
+        registry.bind("notify", new NotifyProcessor(store, notifications, clock, counters));
         registry.bind("pushSegments", new PushSegmentsProcessor());
         registry.bind("smppSegmentHeaders", new SmppSegmentHeaders());
         registry.bind("smppErrors", new SmppErrors());
-        registry.bind("segmentSent", new SegmentSentProcessor(store));
+        registry.bind("segmentSent", new SegmentSentProcessor(store, counters));
         registry.bind("notified", new RecipientStateProcessor(store, RecipientState.NOTIFIED));
         registry.bind("unreachable", new RecipientStateProcessor(store, RecipientState.UNREACHABLE));
-        registry.bind("report", new ReportProcessor(store, clock));
+        registry.bind("report", new ReportProcessor(store, clock, counters));
         registry.bind("expiry", new ExpiryProcessor(store, settings.duration("gateway.expiry.retention", "PT1H"), clock));
         registry.bind("jmsHeaders", HeaderAllowList.of(String.join(",", JMS_HEADERS)));
     }

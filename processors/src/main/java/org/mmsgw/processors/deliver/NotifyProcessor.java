@@ -8,6 +8,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.mmsgw.codec.mms.MmsDecoder;
 import org.mmsgw.codec.mms.MmsEncoder;
+import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.MmsHeaders;
 import org.mmsgw.processors.mm1.Msisdn;
 import org.mmsgw.processors.store.MessageStore;
@@ -25,11 +26,13 @@ public final class NotifyProcessor implements Processor {
     private final MessageStore store;
     private final NotificationBuilder notifications;
     private final Clock clock;
+    private final Counters counters;
 
-    public NotifyProcessor(MessageStore store, NotificationBuilder notifications, Clock clock) {
+    public NotifyProcessor(MessageStore store, NotificationBuilder notifications, Clock clock, Counters counters) {
         this.store = store;
         this.notifications = notifications;
         this.clock = clock;
+        this.counters = counters;
     }
 
     @Override
@@ -48,6 +51,7 @@ public final class NotifyProcessor implements Processor {
         }
         byte[] notification = new MmsEncoder().encode(notifications.build(message.get(), recipient.get(),
                 new MmsDecoder().decode(content.get()), clock.instant()));
+        counters.increment("mmsgw_notifications_total");
         in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_PUSH);
         in.setHeader(MmsHeaders.PUSH_TO, msisdn.get());
         in.setBody(notification);

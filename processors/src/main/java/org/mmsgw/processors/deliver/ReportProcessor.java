@@ -8,6 +8,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.mmsgw.codec.mms.MmsEncoder;
 import org.mmsgw.codec.mms.MmsPdus;
+import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.MmsHeaders;
 import org.mmsgw.processors.mm1.Msisdn;
 import org.mmsgw.processors.store.MessageStore;
@@ -22,10 +23,12 @@ import org.mmsgw.processors.store.StoredMessage;
 public final class ReportProcessor implements Processor {
     private final MessageStore store;
     private final Clock clock;
+    private final Counters counters;
 
-    public ReportProcessor(MessageStore store, Clock clock) {
+    public ReportProcessor(MessageStore store, Clock clock, Counters counters) {
         this.store = store;
         this.clock = clock;
+        this.counters = counters;
     }
 
     @Override
@@ -45,6 +48,7 @@ public final class ReportProcessor implements Processor {
         byte[] pdu = "read".equals(in.getHeader(MmsHeaders.REPORT_TYPE, String.class))
                 ? new MmsEncoder().encode(MmsPdus.readOrigInd(messageId, to, recipient, now, status))
                 : new MmsEncoder().encode(MmsPdus.deliveryInd(messageId, recipient, now, status));
+        counters.increment("mmsgw_reports_total", "type", "read".equals(in.getHeader(MmsHeaders.REPORT_TYPE)) ? "read" : "delivery");
         in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_PUSH);
         in.setHeader(MmsHeaders.PUSH_TO, sender.get());
         in.setBody(pdu);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.MmsHeaders;
 import org.mmsgw.processors.store.MessageStore;
 
@@ -15,14 +16,17 @@ public final class SegmentSentProcessor implements org.apache.camel.Processor {
     static final String SMPP_ID = "CamelSmppId";
 
     private final MessageStore store;
+    private final Counters counters;
 
-    public SegmentSentProcessor(MessageStore store) {
+    public SegmentSentProcessor(MessageStore store, Counters counters) {
         this.store = store;
+        this.counters = counters;
     }
 
     @Override
     public void process(Exchange exchange) {
         Message in = exchange.getMessage();
+        counters.increment("mmsgw_segments_total");
         String messageId = in.getHeader(MmsHeaders.MESSAGE_ID, String.class);
         String recipient = in.getHeader(MmsHeaders.RECIPIENT, String.class);
         Object ids = in.getHeader(SMPP_ID);

@@ -12,6 +12,7 @@ import org.mmsgw.codec.mms.MmsDecoder;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
 import org.mmsgw.codec.mms.TokenTable;
+import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.MmsHeaders;
 import org.mmsgw.processors.store.MessageStore;
 import org.mmsgw.processors.store.RecipientState;
@@ -30,11 +31,14 @@ public final class Mm1PostProcessor implements Processor {
     private final SubmitHandler submissions;
     private final SenderIdentifier senders;
     private final MessageStore store;
+    private final Counters counters;
 
-    public Mm1PostProcessor(SubmitHandler submissions, SenderIdentifier senders, MessageStore store) {
+    public Mm1PostProcessor(SubmitHandler submissions, SenderIdentifier senders, MessageStore store,
+            Counters counters) {
         this.submissions = submissions;
         this.senders = senders;
         this.store = store;
+        this.counters = counters;
     }
 
     @Override
@@ -60,8 +64,13 @@ public final class Mm1PostProcessor implements Processor {
     }
 
     private void submit(Exchange exchange, Message in, byte[] body, Optional<String> sender) {
+        counters.increment("mmsgw_submitted_total");
         SubmitOutcome outcome = submissions.handle(body, sender);
+        if (outcome instanceof SubmitOutcome.Rejected r) {
+            counters.increment("mmsgw_rejected_total", "status", TokenTable.RESPONSE_STATUS.name(r.responseStatus()));
+        }
         if (outcome instanceof SubmitOutcome.Accepted a) {
+            counters.increment("mmsgw_accepted_total");
             in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_SUBMIT);
             in.setHeader(MmsHeaders.MESSAGE_ID, a.messageId());
             in.setHeader(MmsHeaders.SENDER, a.sender());

@@ -10,6 +10,7 @@ import org.apache.camel.Processor;
 import org.mmsgw.codec.mms.MmsDecoder;
 import org.mmsgw.codec.mms.MmsEncoder;
 import org.mmsgw.codec.mms.MmsPdus;
+import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.MmsHeaders;
 import org.mmsgw.processors.deliver.RetrieveConfBuilder;
 import org.mmsgw.processors.store.MessageStore;
@@ -29,11 +30,13 @@ public final class RetrieveProcessor implements Processor {
     private final MessageStore store;
     private final SenderIdentifier phones;
     private final Clock clock;
+    private final Counters counters;
 
-    public RetrieveProcessor(MessageStore store, SenderIdentifier phones, Clock clock) {
+    public RetrieveProcessor(MessageStore store, SenderIdentifier phones, Clock clock, Counters counters) {
         this.store = store;
         this.phones = phones;
         this.clock = clock;
+        this.counters = counters;
     }
 
     @Override
@@ -63,6 +66,7 @@ public final class RetrieveProcessor implements Processor {
         }
         byte[] conf = new MmsEncoder().encode(
                 new RetrieveConfBuilder().build(message.get(), new MmsDecoder().decode(content), token));
+        counters.increment("mmsgw_retrieved_total");
         Mm1PostProcessor.reply(in, 200, Mm1PostProcessor.MMS_CONTENT_TYPE, conf);
     }
 
@@ -70,6 +74,7 @@ public final class RetrieveProcessor implements Processor {
         String tid = token.matches("[A-Za-z0-9_-]{1,64}") ? token : "unknown";
         byte[] conf = new MmsEncoder().encode(
                 MmsPdus.retrieveConfError(tid, clock.instant().getEpochSecond(), retrieveStatus, text));
+        counters.increment("mmsgw_retrieve_errors_total");
         Mm1PostProcessor.reply(in, httpStatus, Mm1PostProcessor.MMS_CONTENT_TYPE, conf);
     }
 

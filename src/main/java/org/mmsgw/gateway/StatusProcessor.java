@@ -1,0 +1,51 @@
+package org.mmsgw.gateway;
+
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.mmsgw.processors.Counters;
+import org.mmsgw.processors.MmsHeaders;
+
+/**
+ * {@code GET /health} (200 when the broker and the SMPP link are up, else 503, with a JSON body
+ * saying which) and {@code GET /metrics} (Prometheus text).
+ */
+public final class StatusProcessor {
+    static final List<String> QUEUES = List.of("mms.submitted", "mms.deliver.mm1", "mms.deliver.mm3", "mms.reports",
+            EmbeddedBroker.DEAD_LETTER, EmbeddedBroker.EXPIRY);
+
+    private final EmbeddedBroker broker;
+    private final SmppLink smpp;
+    private final Counters counters;
+
+    /** @param broker the embedded broker, or null when an external one is used */
+    public StatusProcessor(EmbeddedBroker broker, SmppLink smpp, Counters counters) {
+        this.broker = broker;
+        this.smpp = smpp;
+        this.counters = counters;
+        if (broker != null) {
+            for (String queue : QUEUES) {
+                counters.gauge("mmsgw_queue_depth{queue=\"" + queue + "\"}", () -> broker.depth(queue));
+            }
+        }
+    }
+
+    public void health(Exchange exchange) {
+        boolean brokerUp = broker == null || broker.isActive();
+        boolean smppUp = smpp.isUp();
+        Message out = exchange.getMessage();
+        out.setHeader(MmsHeaders.HTTP_STATUS, brokerUp && smppUp ? 200 : 503);
+        out.setHeader(MmsHeaders.HTTP_CONTENT_TYPE, "application/json");
+        out.setBody("{\"status\":\"" + (brokerUp && smppUp ? "UP" : "DOWN") + "\",\"broker\":\""
+                + (brokerUp ? "UP" : "DOWN") + "\",\"smpp\":\"" + (smppUp ? "UP" : "DOWN") + "\",\"smppSession\":\""
+                + smpp.describe() + "\"}");
+    }
+
+    public void metrics(Exchange exchange) {
+        Message out = exchange.getMessage();
+        out.setHeader(MmsHeaders.HTTP_STATUS, 200);
+        out.setHeader(MmsHeaders.HTTP_CONTENT_TYPE, "text/plain; version=0.0.4");
+        out.setBody(counters.render());
+    }
+}
