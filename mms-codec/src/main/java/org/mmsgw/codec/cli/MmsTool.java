@@ -64,6 +64,8 @@ public final class MmsTool {
                     return push(rest);
                 case "unpush":
                     return unpush(rest);
+                case "send":
+                    return send(rest);
                 case "help":
                 case "--help":
                 case "-h":
@@ -94,7 +96,9 @@ public final class MmsTool {
                        mmsgw encode FILE.json             write the binary PDU for that JSON to stdout
                        mmsgw push [--ref N] [--16bit] FILE wrap an MMS PDU in a WAP Push and print the
                                                            SMS user-data segments as hex, one a line
-                       mmsgw unpush HEX...                 reassemble SMS user-data segments, decode the push""");
+                       mmsgw unpush HEX...                 reassemble SMS user-data segments, decode the push
+                       mmsgw send --from +N --to +N|MAIL [--to ...] [--subject S] [--text T] [--file F ...]
+                                  [--delivery-report] [--url URL]  post an m-send-req as a phone, print the m-send-conf""");
         return FAILED;
     }
 
@@ -163,6 +167,13 @@ public final class MmsTool {
         Object mms = push.isMms() ? PduJson.toJson(new MmsDecoder().decode(push.body().toByteArray()), false) : null;
         out.println(Json.writePretty(PushJson.toJson(push, mms)));
         return OK;
+    }
+
+    private int send(List<String> args) throws IOException {
+        SendCommand command = SendCommand.parse(args);
+        MmsPdu conf = command.post(command.compose());
+        out.println(Json.writePretty(PduJson.toJson(conf, false)));
+        return conf.token(org.mmsgw.codec.mms.MmsField.RESPONSE_STATUS).orElse(-1) == 0 ? OK : FAILED;
     }
 
     private static String single(List<String> args, String usage) throws IOException {
