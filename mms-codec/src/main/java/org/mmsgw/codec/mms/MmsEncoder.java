@@ -15,26 +15,34 @@ import org.mmsgw.codec.wsp.WspWriter;
 public final class MmsEncoder {
 
     public byte[] encode(MmsPdu pdu) {
-        long bodySize = pdu.hasBody() && pdu.body() instanceof Body.Data d ? d.bytes().length() : 0;
-        if (pdu.body() instanceof Body.Multipart m) {
-            bodySize = m.parts().stream().mapToLong(p -> p.data().map(b -> (long) b.length()).orElse(256L)).sum()
-                    + 64L * m.parts().size();
-        }
-        WspWriter w = new WspWriter((int) Math.min(Integer.MAX_VALUE - 16, 256 + bodySize));
+        WspWriter head = new WspWriter(256);
         for (Header h : pdu.headers()) {
-            writeHeader(w, h);
+            writeHeader(head, h);
         }
-        if (pdu.hasBody()) {
-            w.writeShortInteger(MmsField.CONTENT_TYPE.code());
-            ContentTypeCodec.write(w, pdu.contentType());
-            MultipartCodec.writeBody(w, pdu.body());
+        if (!pdu.hasBody()) {
+            return head.toByteArray();
         }
+        head.writeShortInteger(MmsField.CONTENT_TYPE.code());
+        ContentTypeCodec.write(head, pdu.contentType());
+        // size the output exactly: the part data is copied once, and no final trimming copy is needed
+        if (pdu.body() instanceof Body.Data d) {
+            WspWriter w = new WspWriter(head.size() + d.bytes().length());
+            return w.writeBytes(head).writeBytes(d.bytes()).toByteArray();
+        }
+        MultipartCodec.Prepared body = MultipartCodec.prepare((Body.Multipart) pdu.body());
+        long total = head.size() + body.size();
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("PDU too large to encode: " + total + " octets");
+        }
+        WspWriter w = new WspWriter((int) total);
+        w.writeBytes(head);
+        body.writeTo(w);
         return w.toByteArray();
     }
 
     private static void writeHeader(WspWriter w, Header h) {
         if (h.isApplication()) {
-            w.writeTextString(h.name());
+            w.writeNonEmptyTextString(h.name());
             w.writeTextString(((HeaderValue.Text) h.value()).text());
             return;
         }

@@ -131,7 +131,10 @@ final class MmsHeaderCodec {
     }
 
     static void write(WspWriter w, MmsField field, HeaderValue value) {
-        if (value instanceof HeaderValue.Encoded e) {
+        if (value instanceof HeaderValue.Text t) {
+            // MMS text fields are read as text whatever their first octet: an empty one is a lone NUL
+            w.writeTextString(t.text());
+        } else if (value instanceof HeaderValue.Encoded e) {
             writeEncodedString(w, e.string());
         } else if (value instanceof HeaderValue.Int i) {
             if (field.kind() == MmsField.Kind.LONG) {
@@ -182,7 +185,7 @@ final class MmsHeaderCodec {
         }
         WspWriter inner = new WspWriter(text.length + 8);
         inner.writeIntegerValue(s.charset());
-        if (text.length > 0 && (text[0] & 0x80) != 0) {
+        if (text.length > 0 && ((text[0] & 0x80) != 0 || text[0] == 0x7F)) {
             inner.writeOctet(0x7F);
         }
         inner.writeBytes(text);

@@ -81,27 +81,74 @@ public final class MultipartCodec {
         if (body instanceof Body.Data d) {
             w.writeBytes(d.bytes());
         } else {
-            writeMultipart(w, (Body.Multipart) body);
+            prepare((Body.Multipart) body).writeTo(w);
         }
     }
 
     public static void writeMultipart(WspWriter w, Body.Multipart multipart) {
-        w.writeUintvar(multipart.parts().size());
+        prepare(multipart).writeTo(w);
+    }
+
+    /**
+     * A multipart with its part headers already encoded and its exact size known, so that a PDU can
+     * be written into a buffer of exactly the right size and each part's data copied only once.
+     */
+    public static Prepared prepare(Body.Multipart multipart) {
+        List<WspWriter> headers = new ArrayList<>(multipart.parts().size());
+        List<Object> bodies = new ArrayList<>(multipart.parts().size());
+        long size = WspWriter.uintvarSize(multipart.parts().size());
         for (Part part : multipart.parts()) {
-            WspWriter headers = new WspWriter(64);
-            ContentTypeCodec.write(headers, part.contentType());
-            WspHeaderCodec.write(headers, part.headers());
-            w.writeUintvar(headers.size());
+            WspWriter h = new WspWriter(64);
+            ContentTypeCodec.write(h, part.contentType());
+            WspHeaderCodec.write(h, part.headers());
+            long dataLength;
             if (part.body() instanceof Body.Data d) {
-                w.writeUintvar(d.bytes().length());
-                w.writeBytes(headers);
-                w.writeBytes(d.bytes());
+                bodies.add(d.bytes());
+                dataLength = d.bytes().length();
             } else {
-                WspWriter inner = new WspWriter(256);
-                writeMultipart(inner, (Body.Multipart) part.body());
-                w.writeUintvar(inner.size());
-                w.writeBytes(headers);
-                w.writeBytes(inner);
+                Prepared nested = prepare((Body.Multipart) part.body());
+                bodies.add(nested);
+                dataLength = nested.size();
+            }
+            headers.add(h);
+            size += WspWriter.uintvarSize(h.size()) + WspWriter.uintvarSize(dataLength) + h.size() + dataLength;
+        }
+        return new Prepared(headers, bodies, size);
+    }
+
+    /** See {@link #prepare}. */
+    public static final class Prepared {
+        private final List<WspWriter> headers;
+        private final List<Object> bodies;
+        private final long size;
+
+        private Prepared(List<WspWriter> headers, List<Object> bodies, long size) {
+            this.headers = headers;
+            this.bodies = bodies;
+            this.size = size;
+        }
+
+        /** Octets {@link #writeTo} writes. */
+        public long size() {
+            return size;
+        }
+
+        public void writeTo(WspWriter w) {
+            w.writeUintvar(headers.size());
+            for (int i = 0; i < headers.size(); i++) {
+                WspWriter h = headers.get(i);
+                Object body = bodies.get(i);
+                w.writeUintvar(h.size());
+                if (body instanceof org.mmsgw.codec.wsp.Bytes data) {
+                    w.writeUintvar(data.length());
+                    w.writeBytes(h);
+                    w.writeBytes(data);
+                } else {
+                    Prepared nested = (Prepared) body;
+                    w.writeUintvar(nested.size());
+                    w.writeBytes(h);
+                    nested.writeTo(w);
+                }
             }
         }
     }
@@ -111,8 +158,6 @@ public final class MultipartCodec {
         if (body instanceof Body.Data d) {
             return d.bytes().length();
         }
-        WspWriter w = new WspWriter(1024);
-        writeMultipart(w, (Body.Multipart) body);
-        return w.size();
+        return prepare((Body.Multipart) body).size();
     }
 }

@@ -106,7 +106,7 @@ public final class ContentTypeCodec {
 
     private static void writeMedia(WspWriter w, ContentType type) {
         if (type.textual()) {
-            w.writeTextString(type.mediaType());
+            w.writeNonEmptyTextString(type.mediaType());
         } else {
             w.writeShortInteger(WspTables.contentTypeCode(type.mediaType()).orElseThrow());
         }
@@ -120,8 +120,8 @@ public final class ContentTypeCodec {
 
     static void writeParameter(WspWriter w, Parameter p) {
         if (p.code() == Parameter.UNTYPED) {
-            w.writeTextString(p.name());
-            writeValue(w, p.value());
+            w.writeNonEmptyTextString(p.name());
+            writeValue(w, p.value(), true);
             return;
         }
         w.writeShortInteger(p.code());
@@ -130,14 +130,26 @@ public final class ContentTypeCodec {
             w.writeShortInteger(WspTables.contentTypeCode(media).get());
         } else if (p.code() == 0x00 && p.value() instanceof Long q) {
             w.writeUintvar(q);
+        } else if (p.code() == Parameter.CHARSET && p.value() instanceof String name) {
+            // a charset is read as text only when its first octet is text, so never a bare NUL
+            w.writeNonEmptyTextString(name);
         } else {
-            writeValue(w, p.value());
+            writeValue(w, p.value(), !TEXT_STRING_CODES.contains(p.code()));
         }
     }
 
-    private static void writeValue(WspWriter w, Object value) {
+    /** Parameters whose value is read as a plain Text-string (no Quoted-string form). */
+    private static final java.util.Set<Integer> TEXT_STRING_CODES = java.util.Set.of(Parameter.NAME,
+            Parameter.FILENAME, Parameter.START, Parameter.START_INFO, Parameter.TYPE, Parameter.CHARSET, 0x0C, 0x0D,
+            0x0F);
+
+    /** @param quotable the reader takes a leading 0x22 for a Quoted-string (Untyped-value, Text-value) */
+    private static void writeValue(WspWriter w, Object value, boolean quotable) {
         if (value instanceof Long n) {
             w.writeIntegerValue(n);
+        } else if (quotable && ((String) value).startsWith("\"")) {
+            // a reader takes a leading quote for a Quoted-string and drops it: write one more
+            w.writeQuotedString((String) value);
         } else {
             w.writeTextString((String) value);
         }

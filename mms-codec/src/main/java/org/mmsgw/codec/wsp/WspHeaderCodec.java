@@ -119,7 +119,7 @@ public final class WspHeaderCodec {
 
     public static void write(WspWriter w, Header h) {
         if (h.isApplication()) {
-            w.writeTextString(h.name());
+            w.writeNonEmptyTextString(h.name());
             w.writeTextString(((HeaderValue.Text) h.value()).text());
             return;
         }
@@ -130,7 +130,7 @@ public final class WspHeaderCodec {
     /** Writes a value in the form its variant implies (shared with the MMS header encoder for the common forms). */
     public static void writeValue(WspWriter w, HeaderValue value) {
         if (value instanceof HeaderValue.Text t) {
-            w.writeTextString(t.text());
+            w.writeNonEmptyTextString(t.text());
         } else if (value instanceof HeaderValue.Quoted q) {
             w.writeQuotedString(q.text());
         } else if (value instanceof HeaderValue.Int i) {

@@ -121,7 +121,11 @@ public final class WspWriter {
         return writeBytes(value);
     }
 
-    /** Text-string: the UTF-8 octets, quoted with 0x7F when the first is 0x80 or above, then NUL. */
+    /**
+     * Text-string: the UTF-8 octets, then NUL. A 0x7F quote goes first when the first octet is 0x80 or
+     * above (WSP §8.4.2.1), and also when the text is empty or starts with a control octet or 0x7F,
+     * which a reader would otherwise take for another form (a length, a quote).
+     */
     public WspWriter writeTextString(String text) {
         return writeTextBytes(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -132,11 +136,28 @@ public final class WspWriter {
                 throw new IllegalArgumentException("text-string must not contain NUL");
             }
         }
-        if (octets.length > 0 && (octets[0] & 0x80) != 0) {
+        if (needsQuote(octets)) {
             writeOctet(0x7F);
         }
         writeBytes(octets);
         return writeOctet(0);
+    }
+
+    static boolean needsQuote(byte[] octets) {
+        if (octets.length == 0) {
+            return false;
+        }
+        int first = octets[0] & 0xFF;
+        return first >= 0x80 || first < 0x20 || first == 0x7F;
+    }
+
+    /** Text-string that may be empty where a lone NUL would be misread (a header name, a media type). */
+    public WspWriter writeNonEmptyTextString(String text) {
+        byte[] octets = text.getBytes(StandardCharsets.UTF_8);
+        if (octets.length == 0) {
+            return writeOctet(0x7F).writeOctet(0);
+        }
+        return writeTextBytes(octets);
     }
 
     /** Quoted-string: 0x22, the octets, NUL. */

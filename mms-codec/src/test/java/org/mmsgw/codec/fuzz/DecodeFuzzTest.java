@@ -41,6 +41,8 @@ import com.code_intelligence.jazzer.mutation.annotation.WithLength;
  * <pre>
  * mvn -pl mms-codec -Pfuzz test -Dtest='DecodeFuzzTest#mmsDecode' -Djazzer.max_duration=10m
  * </pre>
+ * ({@code JAZZER_FUZZ=1 mvn -pl mms-codec test -Dtest=...} works as well.) libFuzzer stops at the first
+ * finding, including a crash-* input already in the corpus: add {@code -Djazzer.keep_going=1000} to go on.
  * A finding is written as {@code crash-<sha1>} into that method's inputs directory, so it stays a
  * regression test. The byte[] inputs are raw octets in both modes (the seeds are plain PDU files);
  * {@code @WithLength} only raises the fuzzer's default cap of 1000 octets.
