@@ -100,6 +100,14 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("report", new ReportProcessor(store, clock, counters));
         registry.bind("expiry", new ExpiryProcessor(store, settings.duration("gateway.expiry.retention", "PT1H"), clock));
         registry.bind("jmsHeaders", HeaderAllowList.of(String.join(",", JMS_HEADERS)));
+        if (settings.flag("gateway.sandbox", false)) {
+            // an SMSC simulator and phones on loopback; the SMPP client reaches it via gateway.smpp.host/port
+            var sandbox = new org.mmsgw.gateway.sandbox.Sandbox(settings.text("gateway.smpp.host", "127.0.0.1"),
+                    settings.number("gateway.smpp.port", 2775), settings.text("gateway.public-url",
+                            "http://127.0.0.1:" + settings.text("gateway.http.port", "8080")), phones.msisdnHeader());
+            registry.bind("sandbox", sandbox);
+            context.addService(sandbox, true, true);
+        }
     }
 
     /** The gateway's own headers that travel between routes as JMS properties; everything else is dropped. */
