@@ -40,11 +40,15 @@ public final class SubmitHandler {
         this.policy = policy;
         this.messageIds = messageIds;
         this.clock = clock;
-        this.decoder = new MmsDecoder(CodecLimits.DEFAULTS.withMaxPduSize(Math.max(policy.maxSize(), 1024) * 2));
+        this.decoder = new MmsDecoder(CodecLimits.DEFAULTS.withMaxPduSize(policy.maxSize()));
     }
 
     /** @param sender the identified sender ({@code +49...}), empty when it could not be told */
     public SubmitOutcome handle(byte[] body, Optional<String> sender) {
+        if (body.length > policy.maxSize()) {
+            return reject(TransactionIds.peek(body), ResponseStatus.CONTENT_NOT_ACCEPTED,
+                    "message too large: " + body.length + " octets, at most " + policy.maxSize());
+        }
         MmsPdu pdu;
         try {
             pdu = decoder.decode(body);
@@ -62,10 +66,6 @@ public final class SubmitHandler {
         }
         if (sender.isEmpty()) {
             return reject(tid, ResponseStatus.SENDING_ADDRESS_UNRESOLVED, "sender not identified");
-        }
-        if (body.length > policy.maxSize()) {
-            return reject(tid, ResponseStatus.CONTENT_NOT_ACCEPTED,
-                    "message too large: " + body.length + " octets, at most " + policy.maxSize());
         }
         List<String> recipients = new ArrayList<>();
         recipients.addAll(pdu.texts(MmsField.TO));
