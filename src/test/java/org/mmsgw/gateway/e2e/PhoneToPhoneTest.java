@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mmsgw.codec.mms.MessageType;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
+import org.mmsgw.codec.mms.MmsPdus;
 import org.mmsgw.codec.multipart.Body;
 import org.mmsgw.codec.multipart.Part;
 import org.mmsgw.codec.wsp.Header;
@@ -88,6 +89,37 @@ class PhoneToPhoneTest {
         assertEquals(messageId, report.text(MmsField.MESSAGE_ID).orElseThrow());
         assertEquals(BOB + "/TYPE=PLMN", report.texts(MmsField.TO).get(0));
         assertEquals(1, report.token(MmsField.STATUS).orElseThrow(), "Retrieved");
+        // every recipient is done: the content is gone, what is known about the message stays for receipts
+        assertTrue(gateway.store().content(messageId).isEmpty(), "content removed");
+        assertTrue(gateway.store().find(messageId).isPresent(), "message record kept until expiry and retention");
+    }
+
+    @Test
+    void readReportFromTheRecipientReachesTheSenderAsReadOrigInd() throws Exception {
+        TestPhone alice = gateway.phone(ALICE);
+        TestPhone bob = gateway.phone(BOB);
+        MmsPdu sendReq = TestPhone.typicalSendReq("A-2", BOB, "Read me", "text");
+        List<Header> headers = new ArrayList<>(sendReq.headers());
+        headers.add(new Header(MmsField.READ_REPORT.code(), MmsField.READ_REPORT.specName(), new HeaderValue.Token(0)));
+        String messageId = alice.send(sendReq.withHeaders(headers)).text(MmsField.MESSAGE_ID).orElseThrow();
+        MmsPdu notification = awaitPushes(smsc, BOB, 1).get(0).pdu();
+        MmsPdu retrieved = bob.retrieve(notification.text(MmsField.CONTENT_LOCATION).orElseThrow());
+        assertEquals(0, retrieved.token(MmsField.READ_REPORT).orElseThrow(), "the phone learns a read report is wanted");
+        bob.notifyResp(notification.transactionId().orElseThrow(), "Retrieved");
+
+        var response = bob.post(MmsPdus.readRecInd(messageId, ALICE + "/TYPE=PLMN", BOB + "/TYPE=PLMN", "Read"));
+        assertEquals(204, response.statusCode());
+
+        MmsPdu report = awaitPushes(smsc, ALICE, 1).get(0).pdu();
+        assertEquals(MessageType.READ_ORIG_IND, report.messageType());
+        assertEquals(messageId, report.text(MmsField.MESSAGE_ID).orElseThrow());
+        assertEquals(BOB + "/TYPE=PLMN", report.from().orElseThrow());
+        assertEquals(ALICE + "/TYPE=PLMN", report.texts(MmsField.TO).get(0));
+        assertEquals(0, report.token(MmsField.READ_STATUS).orElseThrow(), "Read");
+        // a read report from someone who did not receive the message is refused
+        assertEquals(403, gateway.phone("+491709999999")
+                .post(MmsPdus.readRecInd(messageId, ALICE + "/TYPE=PLMN", "+491709999999/TYPE=PLMN", "Read"))
+                .statusCode());
     }
 
     /** Waits until {@code count} complete pushes reached the SMSC for the number (or fails after 20 s). */

@@ -33,7 +33,7 @@ public final class RecipientStateProcessor implements Processor {
         Optional<StoredMessage> before = messageId == null ? Optional.empty() : store.find(messageId);
         boolean wasFinal = before.flatMap(m -> m.recipient(recipient)).map(r -> r.state().isFinal()).orElse(true);
         if (before.isPresent()) {
-            store.updateRecipient(messageId, recipient, state);
+            store.finishRecipient(messageId, recipient, state);
         }
         boolean report = state.isFinal() && !wasFinal && before.isPresent() && before.get().deliveryReport();
         in.setHeader(MmsHeaders.ACTION, report ? MmsHeaders.ACTION_REPORT : MmsHeaders.ACTION_SKIP);

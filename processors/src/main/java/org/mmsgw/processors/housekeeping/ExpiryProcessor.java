@@ -46,7 +46,7 @@ public final class ExpiryProcessor implements Processor {
             }
             for (Recipient r : message.recipients()) {
                 if (!r.state().isFinal()) {
-                    store.updateRecipient(id, r.address(), RecipientState.EXPIRED);
+                    store.finishRecipient(id, r.address(), RecipientState.EXPIRED);
                     if (message.deliveryReport()) {
                         reports.add(new Delivery(id, r.address(), "Expired"));
                     }

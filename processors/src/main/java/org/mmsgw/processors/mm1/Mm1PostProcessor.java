@@ -116,7 +116,7 @@ public final class Mm1PostProcessor implements Processor {
         }
         StoredMessage before = message.get();
         boolean wasFinal = before.recipient(recipient).map(r -> r.state().isFinal()).orElse(true);
-        store.updateRecipient(before.messageId(), recipient, state);
+        store.finishRecipient(before.messageId(), recipient, state);
         if (state.isFinal() && !wasFinal && before.deliveryReport()) {
             report(in, "delivery", before.messageId(), recipient, state == RecipientState.RETRIEVED ? "Retrieved" : "Rejected");
         } else {

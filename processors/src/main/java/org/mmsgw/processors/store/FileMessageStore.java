@@ -288,6 +288,23 @@ public final class FileMessageStore implements MessageStore {
 
     /** {@inheritDoc} Also removes what an interrupted save or delete left; a message that is not there is fine. */
     @Override
+    public void removeContent(String messageId) {
+        String id = requireName(messageId, "message id");
+        ReentrantLock lock = lockFor(id);
+        lock.lock();
+        try {
+            Path content = messages.resolve(id).resolve(CONTENT);
+            if (Files.exists(content)) {
+                AtomicFiles.delete(content);
+            }
+        } catch (IOException e) {
+            throw failure("remove the content of", id, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public void delete(String messageId) {
         String id = requireName(messageId, "message id");
         ReentrantLock lock = lockFor(id);

@@ -42,6 +42,22 @@ public interface MessageStore {
     /** Ids of messages whose expiry is before {@code now}. */
     List<String> expiredBefore(Instant now);
 
+    /**
+     * Removes the content of a message whose recipients are all done; what is known about the message
+     * (for late reports and receipts) stays until {@link #delete}. Idempotent.
+     */
+    void removeContent(String messageId);
+
+    /**
+     * Sets a recipient's state like {@link #updateRecipient}, and removes the content once every
+     * recipient is done.
+     */
+    default Optional<StoredMessage> finishRecipient(String messageId, String address, RecipientState state) {
+        Optional<StoredMessage> now = updateRecipient(messageId, address, state);
+        now.filter(StoredMessage::isDone).ifPresent(m -> removeContent(m.messageId()));
+        return now;
+    }
+
     /** Removes a message, its content, tokens and segment records. */
     void delete(String messageId);
 }

@@ -348,4 +348,22 @@ class FileMessageStoreTest {
                 List.of(new Recipient(PHONE, token, RecipientState.PENDING),
                         new Recipient(MAIL, "", RecipientState.PENDING)));
     }
+
+    @Test
+    void finishingTheLastRecipientRemovesTheContentButKeepsTheRecord(@TempDir Path other) {
+        FileMessageStore s = new FileMessageStore(other);
+        StoredMessage m = new StoredMessage("m1", "+491701111111", java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH.plusSeconds(60), true, false, false, 3,
+                java.util.List.of(new Recipient("+491702222222/TYPE=PLMN", "t1", RecipientState.PENDING),
+                        new Recipient("+491703333333/TYPE=PLMN", "t2", RecipientState.PENDING)));
+        s.save(m, new byte[] {1, 2, 3});
+        s.finishRecipient("m1", "+491702222222/TYPE=PLMN", RecipientState.RETRIEVED);
+        assertTrue(s.content("m1").isPresent(), "one recipient still pending");
+        s.finishRecipient("m1", "+491703333333/TYPE=PLMN", RecipientState.EXPIRED);
+        assertTrue(s.content("m1").isEmpty(), "content removed");
+        assertTrue(s.find("m1").isPresent(), "record kept");
+        s.removeContent("m1");
+        s.delete("m1");
+        assertTrue(s.find("m1").isEmpty());
+    }
 }
