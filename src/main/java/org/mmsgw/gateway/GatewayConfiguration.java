@@ -3,6 +3,7 @@ package org.mmsgw.gateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -21,6 +22,7 @@ import org.mmsgw.processors.deliver.ReportProcessor;
 import org.mmsgw.processors.deliver.SegmentSentProcessor;
 import org.mmsgw.processors.housekeeping.ExpiryProcessor;
 import org.mmsgw.processors.mm1.Mm1PostProcessor;
+import org.mmsgw.processors.mm1.RecentSubmissions;
 import org.mmsgw.processors.mm1.RetrieveProcessor;
 import org.mmsgw.processors.mm1.SenderIdentifier;
 import org.mmsgw.processors.mm1.SubmitHandler;
@@ -86,8 +88,10 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("messageStore", store);
         registry.bind("httpRequest", new HttpRequestReader(phones.msisdnHeader()));
         registry.bind("httpResponse", new HttpResponder());
+        RecentSubmissions recent = new RecentSubmissions(100_000, Duration.ofMinutes(30), clock);
+        registry.bind("recentSubmissions", recent);
         registry.bind("mm1Post", new Mm1PostProcessor(new SubmitHandler(policy, Ids::random, clock), phones, store,
-                counters));
+                counters, recent));
         registry.bind("mm1Retrieve", new RetrieveProcessor(store, phones, clock, counters));
         registry.bind("storeSubmission", new StoreSubmissionProcessor(store, Ids::random));
         registry.bind("notify", new NotifyProcessor(store, notifications, clock, counters));

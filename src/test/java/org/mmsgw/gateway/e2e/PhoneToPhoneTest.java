@@ -95,6 +95,21 @@ class PhoneToPhoneTest {
     }
 
     @Test
+    void aRetriedSubmissionGetsTheSameAnswerAndMakesOneMessage() throws Exception {
+        TestPhone alice = gateway.phone(ALICE);
+        MmsPdu sendReq = TestPhone.typicalSendReq("RETRY-1", BOB, "once", "text");
+        MmsPdu first = alice.send(sendReq);
+        MmsPdu second = alice.send(sendReq);
+        assertEquals(first.text(MmsField.MESSAGE_ID).orElseThrow(), second.text(MmsField.MESSAGE_ID).orElseThrow());
+        awaitPushes(smsc, BOB, 1);
+        Thread.sleep(1500);
+        assertEquals(1, TestPhone.pushesFor(smsc, BOB).size(), "one notification");
+        // the same transaction id from another phone is another message
+        MmsPdu other = gateway.phone("+491703333333").send(sendReq);
+        assertTrue(!other.text(MmsField.MESSAGE_ID).orElseThrow().equals(first.text(MmsField.MESSAGE_ID).orElseThrow()));
+    }
+
+    @Test
     void readReportFromTheRecipientReachesTheSenderAsReadOrigInd() throws Exception {
         TestPhone alice = gateway.phone(ALICE);
         TestPhone bob = gateway.phone(BOB);

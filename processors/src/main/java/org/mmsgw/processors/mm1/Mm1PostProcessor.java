@@ -32,13 +32,15 @@ public final class Mm1PostProcessor implements Processor {
     private final SenderIdentifier senders;
     private final MessageStore store;
     private final Counters counters;
+    private final RecentSubmissions recent;
 
     public Mm1PostProcessor(SubmitHandler submissions, SenderIdentifier senders, MessageStore store,
-            Counters counters) {
+            Counters counters, RecentSubmissions recent) {
         this.submissions = submissions;
         this.senders = senders;
         this.store = store;
         this.counters = counters;
+        this.recent = recent;
     }
 
     @Override
@@ -65,6 +67,15 @@ public final class Mm1PostProcessor implements Processor {
 
     private void submit(Exchange exchange, Message in, byte[] body, Optional<String> sender) {
         counters.increment("mmsgw_submitted_total");
+        String tid = TransactionIds.peek(body);
+        String key = sender.isPresent() && !tid.isEmpty() ? RecentSubmissions.key(sender.get(), tid) : null;
+        Optional<byte[]> again = key == null ? Optional.empty() : recent.answered(key);
+        if (again.isPresent()) {
+            // the phone retries a submission it already got an answer for: same answer, no second message
+            counters.increment("mmsgw_duplicates_total");
+            reply(in, 200, MMS_CONTENT_TYPE, again.get());
+            return;
+        }
         SubmitOutcome outcome = submissions.handle(body, sender);
         if (outcome instanceof SubmitOutcome.Rejected r) {
             counters.increment("mmsgw_rejected_total", "status", TokenTable.RESPONSE_STATUS.name(r.responseStatus()));
@@ -77,6 +88,9 @@ public final class Mm1PostProcessor implements Processor {
             in.setHeader(MmsHeaders.EXPIRY, a.expiry().toEpochMilli());
             in.setBody(a.pdu());
             exchange.setProperty(MmsHeaders.REPLY, a.sendConf());
+            if (key != null) {
+                exchange.setProperty(RecentSubmissions.KEY, key);
+            }
         } else {
             reply(in, 200, MMS_CONTENT_TYPE, outcome.sendConf());
         }
