@@ -57,6 +57,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         JmsComponent ingress = new JmsComponent();
         ingress.setConnectionFactory(caching);
         context.addComponent("jmsin", ingress);
+        context.addComponent("smpp", new SmppComponentWithBindTimeout());
         // closed before the broker stops (services stop in reverse order)
         context.addService(new org.apache.camel.support.service.ServiceSupport() {
             @Override

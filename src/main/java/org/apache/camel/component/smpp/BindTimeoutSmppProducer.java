@@ -1,0 +1,37 @@
+package org.apache.camel.component.smpp;
+
+import java.io.IOException;
+
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.util.DefaultComposer;
+import org.jsmpp.DefaultPDUReader;
+import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.SynchronizedPDUSender;
+
+/**
+ * camel-smpp's producer, with the bind bounded by the endpoint's {@code transactionTimer} instead of
+ * jSMPP's fixed 60 seconds: an SMSC that accepts the TCP connection and never answers the bind would
+ * otherwise hold a delivery for a minute. It lives in camel-smpp's package because the session factory
+ * it overrides is package-private there (camel-smpp 4.17).
+ */
+public class BindTimeoutSmppProducer extends SmppProducer {
+    private final SmppConfiguration configuration;
+
+    public BindTimeoutSmppProducer(SmppEndpoint endpoint, SmppConfiguration configuration) {
+        super(endpoint, configuration);
+        this.configuration = configuration;
+    }
+
+    @Override
+    SMPPSession createSMPPSession() {
+        long timeout = configuration.getTransactionTimer();
+        return new SMPPSession(new SynchronizedPDUSender(new DefaultPDUSender(new DefaultComposer())),
+                new DefaultPDUReader(), SmppConnectionFactory.getInstance(configuration)) {
+            @Override
+            public String connectAndBind(String host, int port, BindParameter bindParam) throws IOException {
+                return connectAndBind(host, port, bindParam, timeout);
+            }
+        };
+    }
+}
