@@ -10,13 +10,9 @@ import static org.mmsgw.gateway.e2e.Pushes.plmn;
 import static org.mmsgw.gateway.e2e.Pushes.state;
 import static org.mmsgw.gateway.e2e.Pushes.withDeliveryReport;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mmsgw.codec.mms.MessageType;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
@@ -24,31 +20,14 @@ import org.mmsgw.codec.mms.MmsPdus;
 import org.mmsgw.codec.multipart.Body;
 import org.mmsgw.codec.multipart.Part;
 import org.mmsgw.gateway.fixtures.TestPhone;
-import org.mmsgw.gateway.fixtures.TestSmsc;
 import org.mmsgw.processors.store.RecipientState;
 
 /** Deferred retrieval (OMA-MMS-CTR §8.2): notifyresp Deferred, fetch later, m-acknowledge-ind, delivery report. */
-class DeferredRetrievalTest {
+class DeferredRetrievalTest extends GatewayTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
     private static final String CAROL = "+491703333333";
 
-    @TempDir
-    Path data;
-    TestSmsc smsc;
-    RunningGateway gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        smsc = TestSmsc.open();
-        gateway = RunningGateway.start(data, smsc.port());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        smsc.close();
-    }
 
     @Test
     void deferredThenFetchedAndAcknowledgedReportsRetrieved() throws Exception {

@@ -10,20 +10,15 @@ import static org.mmsgw.gateway.e2e.Pushes.plmn;
 import static org.mmsgw.gateway.e2e.Pushes.sendReq;
 import static org.mmsgw.gateway.e2e.Pushes.settle;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
 import org.mmsgw.codec.multipart.Body;
 import org.mmsgw.codec.multipart.Part;
 import org.mmsgw.codec.wsp.ContentType;
-import org.mmsgw.gateway.fixtures.TestSmsc;
 import org.mmsgw.processors.store.RecipientState;
 
 /**
@@ -31,27 +26,11 @@ import org.mmsgw.processors.store.RecipientState;
  * or by a graceful stop, and is then notified exactly once per recipient. The SMSC is down while the
  * message is sent, so the notification cannot have left before the gateway goes down.
  */
-class DurabilityTest {
+class DurabilityTest extends GatewayTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
     private static final String CAROL = "+491703333333";
 
-    @TempDir
-    Path data;
-    TestSmsc smsc;
-    RunningGateway gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        smsc = TestSmsc.open();
-        gateway = RunningGateway.start(data, smsc.port());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        smsc.close();
-    }
 
     @Test
     void crashRightAfterSendConfLosesNothingAndDuplicatesNothing() throws Exception {

@@ -18,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmsgw.codec.mms.MessageType;
@@ -29,36 +27,19 @@ import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
 import org.mmsgw.codec.mms.MmsPdus;
 import org.mmsgw.gateway.fixtures.TestPhone;
-import org.mmsgw.gateway.fixtures.TestSmsc;
 import org.mmsgw.processors.store.RecipientState;
 
 /**
  * Headers and query parameters named like Camel, JMS or JavaMail settings change nothing: the message
  * is delivered as sent, and no HTTP answer echoes them or any {@code Camel*} / {@code Mms*} header.
  */
-class HeaderInjectionTest {
+class HeaderInjectionTest extends GatewayTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
     private static final String VICTIM = "victim@example.com";
 
     @TempDir
-    Path data;
-    @TempDir
     Path canary;
-    TestSmsc smsc;
-    RunningGateway gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        smsc = TestSmsc.open();
-        gateway = RunningGateway.start(data, smsc.port());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        smsc.close();
-    }
 
     /** Names that would steer a Camel producer, the JMS hand-off or a mail session if they reached the exchange. */
     private Map<String, String> hostile() {

@@ -45,7 +45,7 @@ class HealthAndMetricsTest {
                 TestPhone alice = gateway.phone("+491701111111");
                 assertEquals(0, alice.send(TestPhone.typicalSendReq("M-1", "+491702222222", "hi", "text"))
                         .token(MmsField.RESPONSE_STATUS).orElseThrow());
-                PhoneToPhoneTest.awaitPushes(smsc, "+491702222222", 1);
+                Pushes.awaitPushes(smsc, "+491702222222", 1);
 
                 HttpResponse<String> metrics = get(gateway, "/metrics");
                 assertEquals(200, metrics.statusCode());

@@ -8,14 +8,10 @@ import static org.mmsgw.gateway.e2e.Pushes.awaitPushes;
 import static org.mmsgw.gateway.e2e.Pushes.plmn;
 import static org.mmsgw.gateway.e2e.Pushes.sendReq;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mmsgw.codec.mms.MessageType;
 import org.mmsgw.codec.mms.MmsEncoder;
 import org.mmsgw.codec.mms.MmsField;
@@ -32,27 +28,10 @@ import org.mmsgw.gateway.fixtures.TestSmsc;
 import org.mmsgw.gateway.fixtures.WapPushDelivery;
 
 /** A large image MMS goes through whole; a notification too long for one SMS goes as concatenated segments. */
-class LargeAndSegmentedTest {
+class LargeAndSegmentedTest extends GatewayTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
 
-    @TempDir
-    Path data;
-    TestSmsc smsc;
-    RunningGateway gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        smsc = TestSmsc.open();
-        // the shipped gateway.mms.max-size (614400) takes a 300 KB image: no extra settings
-        gateway = RunningGateway.start(data, smsc.port());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        smsc.close();
-    }
 
     @Test
     void imageOf300KbIsAcceptedNotifiedAndRetrievedByteForByte() throws Exception {

@@ -3,16 +3,13 @@ package org.mmsgw.gateway.e2e;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mmsgw.gateway.e2e.Pushes.awaitPushes;
+import static org.mmsgw.gateway.e2e.Pushes.withDeliveryReport;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mmsgw.codec.mms.MessageType;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
@@ -22,30 +19,13 @@ import org.mmsgw.codec.multipart.Part;
 import org.mmsgw.codec.wsp.Header;
 import org.mmsgw.codec.wsp.HeaderValue;
 import org.mmsgw.gateway.fixtures.TestPhone;
-import org.mmsgw.gateway.fixtures.TestSmsc;
 import org.mmsgw.gateway.fixtures.WapPushDelivery;
 
 /** A phone sends an MMS to another phone through the gateway and an independent SMSC. */
-class PhoneToPhoneTest {
+class PhoneToPhoneTest extends GatewayTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
 
-    @TempDir
-    Path data;
-    TestSmsc smsc;
-    RunningGateway gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        smsc = TestSmsc.open();
-        gateway = RunningGateway.start(data, smsc.port());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        smsc.close();
-    }
 
     @Test
     void multipartMessageIsNotifiedRetrievedAndReported() throws Exception {
@@ -137,21 +117,4 @@ class PhoneToPhoneTest {
                 .statusCode());
     }
 
-    /** Waits until {@code count} complete pushes reached the SMSC for the number (or fails after 20 s). */
-    static List<WapPushDelivery> awaitPushes(TestSmsc smsc, String msisdn, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<WapPushDelivery> pushes = TestPhone.pushesFor(smsc, msisdn);
-        while (pushes.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            pushes = TestPhone.pushesFor(smsc, msisdn);
-        }
-        assertEquals(count, pushes.size(), "complete pushes to " + msisdn);
-        return pushes;
-    }
-
-    static MmsPdu withDeliveryReport(MmsPdu pdu) {
-        List<Header> headers = new ArrayList<>(pdu.headers());
-        headers.add(new Header(MmsField.DELIVERY_REPORT.code(), MmsField.DELIVERY_REPORT.specName(), new HeaderValue.Token(0)));
-        return pdu.withHeaders(headers);
-    }
 }

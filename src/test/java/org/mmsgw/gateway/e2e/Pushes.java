@@ -1,7 +1,6 @@
 package org.mmsgw.gateway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -10,27 +9,18 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-import org.mmsgw.codec.mms.MmsDecoder;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
 import org.mmsgw.codec.mms.MmsPdus;
 import org.mmsgw.codec.multipart.Body;
 import org.mmsgw.codec.multipart.Part;
-import org.mmsgw.codec.push.WapPush;
-import org.mmsgw.codec.push.WapPushCodec;
-import org.mmsgw.codec.sms.PortAddress;
-import org.mmsgw.codec.sms.SmsReassembler;
-import org.mmsgw.codec.sms.UserData;
-import org.mmsgw.codec.sms.WdpDatagram;
 import org.mmsgw.codec.wsp.ContentType;
 import org.mmsgw.codec.wsp.Header;
 import org.mmsgw.codec.wsp.HeaderValue;
+import org.mmsgw.gateway.fixtures.TestPhone;
 import org.mmsgw.gateway.fixtures.TestSmsc;
 import org.mmsgw.gateway.fixtures.WapPushDelivery;
 import org.mmsgw.processors.store.MessageStore;
@@ -68,33 +58,7 @@ final class Pushes {
      * for port 2948 and the MMS user agent.
      */
     static List<WapPushDelivery> accepted(TestSmsc smsc, String msisdn) {
-        SmsReassembler reassembler = new SmsReassembler(64);
-        Map<String, List<TestSmsc.Submit>> pending = new LinkedHashMap<>();
-        List<WapPushDelivery> pushes = new ArrayList<>();
-        for (TestSmsc.Submit submit : smsc.submits()) {
-            if (!submit.isTo(msisdn) || !submit.accepted()) {
-                continue;
-            }
-            assertEquals(0x40, submit.esmClass() & 0x40, "UDHI in esm_class of " + submit);
-            assertEquals(0x04, submit.dataCoding(), "8-bit data_coding of " + submit);
-            byte[] userData = submit.userData();
-            String key = submit.source() + "/" + UserData.parse(userData).header().concatenation()
-                    .map(c -> c.reference() + (c.sixteenBitReference() ? "w" : "")).orElse("-");
-            pending.computeIfAbsent(key, k -> new ArrayList<>()).add(submit);
-            Optional<WdpDatagram> datagram = reassembler.accept(submit.source(), userData);
-            if (datagram.isPresent()) {
-                pushes.add(decode(submit.destination(), pending.remove(key), datagram.get()));
-            }
-        }
-        return pushes;
-    }
-
-    private static WapPushDelivery decode(String destination, List<TestSmsc.Submit> segments, WdpDatagram datagram) {
-        assertEquals(PortAddress.WAP_PUSH_PORT, datagram.ports().destination(), "WDP destination port");
-        WapPush push = new WapPushCodec().decode(datagram.payload());
-        assertEquals(Optional.of("x-wap-application:mms.ua"), push.applicationId(), "X-Wap-Application-Id");
-        assertTrue(push.contentType().is(ContentType.MMS_MESSAGE), "push content type " + push.contentType());
-        return new WapPushDelivery(destination, segments, push, new MmsDecoder().decode(push.body().toByteArray()));
+        return TestPhone.acceptedPushesFor(smsc, msisdn);
     }
 
     /** Every submit_sm to the number, accepted or not. */

@@ -13,16 +13,12 @@ import static org.mmsgw.gateway.e2e.Pushes.state;
 import static org.mmsgw.gateway.e2e.Pushes.submitsTo;
 import static org.mmsgw.gateway.e2e.Pushes.withDeliveryReport;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mmsgw.codec.mms.MessageType;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
@@ -35,29 +31,17 @@ import org.mmsgw.processors.store.RecipientState;
  * One MMS to three phones, one of which the SMSC refuses for good (ESME_RINVDSTADR): the others are
  * notified, the sender gets a failure report for the refused one.
  */
-class RecipientsTest {
+class RecipientsTest extends GatewayTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
     private static final String CAROL = "+491703333333";
     private static final String DAVE = "+491704444444";
 
-    @TempDir
-    Path data;
-    TestSmsc smsc;
-    RunningGateway gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        smsc = TestSmsc.open();
-        // one delivery consumer: the hand-offs reach the SMSC in recipient order, so the status queued
-        // with respondWith answers the first recipient's first segment (TestSmsc cannot filter by number)
-        gateway = RunningGateway.start(data, smsc.port(), Map.of("gateway.smpp.consumers", "1"));
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        smsc.close();
+    // one delivery consumer: the hand-offs reach the SMSC in recipient order, so the status queued
+    // with respondWith answers the first recipient's first segment (TestSmsc cannot filter by number)
+    @Override
+    Map<String, String> settings() {
+        return Map.of("gateway.smpp.consumers", "1");
     }
 
     @Test

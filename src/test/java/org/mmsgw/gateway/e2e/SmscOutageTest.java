@@ -17,16 +17,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mmsgw.codec.mms.MessageType;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
@@ -38,28 +34,12 @@ import org.mmsgw.processors.store.RecipientState;
  * The SMSC going away or throttling is temporary: messages are still accepted, wait on the broker and
  * are notified once the SMSC takes them, once each. (A permanent refusal is in {@link RecipientsTest}.)
  */
-class SmscOutageTest {
+class SmscOutageTest extends GatewayTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
     private static final String CAROL = "+491703333333";
     private static final String DAVE = "+491704444444";
 
-    @TempDir
-    Path data;
-    TestSmsc smsc;
-    RunningGateway gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        smsc = TestSmsc.open();
-        gateway = RunningGateway.start(data, smsc.port());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        smsc.close();
-    }
 
     @Test
     void messagesAcceptedDuringAnOutageAreNotifiedOnceWhenTheSmscReturns() throws Exception {
