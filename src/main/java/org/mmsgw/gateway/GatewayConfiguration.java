@@ -14,6 +14,7 @@ import org.apache.camel.spi.Registry;
 import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.HeaderAllowList;
 import org.mmsgw.processors.Ids;
+import org.mmsgw.processors.deliver.MailOutProcessor;
 import org.mmsgw.processors.deliver.NotificationBuilder;
 import org.mmsgw.processors.deliver.NotifyProcessor;
 import org.mmsgw.processors.deliver.PushSegmentsProcessor;
@@ -21,6 +22,7 @@ import org.mmsgw.processors.deliver.RecipientStateProcessor;
 import org.mmsgw.processors.deliver.ReportProcessor;
 import org.mmsgw.processors.deliver.SegmentSentProcessor;
 import org.mmsgw.processors.housekeeping.ExpiryProcessor;
+import org.mmsgw.processors.mail.MailComposer;
 import org.mmsgw.processors.mm1.Mm1PostProcessor;
 import org.mmsgw.processors.mm1.RecentSubmissions;
 import org.mmsgw.processors.mm1.RetrieveProcessor;
@@ -58,6 +60,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         ingress.setConnectionFactory(caching);
         context.addComponent("jmsin", ingress);
         context.addComponent("smpp", new SmppComponentWithBindTimeout());
+        context.addComponent("smtp", mailComponent(settings));
         // closed before the broker stops (services stop in reverse order)
         context.addService(new org.apache.camel.support.service.ServiceSupport() {
             @Override
@@ -105,6 +108,10 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("report", new ReportProcessor(store, clock, counters));
         registry.bind("expiry", new ExpiryProcessor(store, settings.duration("gateway.expiry.retention", "PT1H"), clock));
         registry.bind("jmsHeaders", HeaderAllowList.of(String.join(",", JMS_HEADERS)));
+        registry.bind("mailOut", new MailOutProcessor(store, new MailComposer(
+                settings.text("gateway.mms.domain", "mms.example.net"), settings.flag("gateway.mail.keep-smil", true))));
+        registry.bind("mailErrors", new MailErrors());
+        registry.bind("forwarded", new RecipientStateProcessor(store, RecipientState.FORWARDED));
         if (settings.flag("gateway.sandbox", false)) {
             // an SMSC simulator and phones on loopback; the SMPP client reaches it via gateway.smpp.host/port
             var sandbox = new org.mmsgw.gateway.sandbox.Sandbox(settings.text("gateway.smpp.host", "127.0.0.1"),
@@ -113,6 +120,32 @@ public final class GatewayConfiguration implements CamelConfiguration {
             registry.bind("sandbox", sandbox);
             context.addService(sandbox, true, true);
         }
+    }
+
+    /**
+     * The SMTP client: server, port, TLS and credentials from the {@code gateway.smtp.*} settings, so the
+     * route files need only {@code smtp://host:port}.
+     */
+    private static org.apache.camel.component.mail.MailComponent mailComponent(Settings settings) {
+        org.apache.camel.component.mail.MailConfiguration config = new org.apache.camel.component.mail.MailConfiguration();
+        String security = settings.text("gateway.smtp.security", "none");
+        config.configureProtocol(security.equals("tls") ? "smtps" : "smtp");
+        config.setHost(settings.text("gateway.smtp.host", "127.0.0.1"));
+        config.setPort(settings.number("gateway.smtp.port", 25));
+        settings.optional("gateway.smtp.user").ifPresent(config::setUsername);
+        settings.optional("gateway.smtp.password").ifPresent(config::setPassword);
+        config.setConnectionTimeout(settings.number("gateway.smtp.timeout", 30000));
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("mail.smtp.timeout", settings.text("gateway.smtp.timeout", "30000"));
+        props.setProperty("mail.smtp.writetimeout", settings.text("gateway.smtp.timeout", "30000"));
+        if (security.equals("starttls")) {
+            props.setProperty("mail.smtp.starttls.enable", "true");
+            props.setProperty("mail.smtp.starttls.required", "true");
+        }
+        config.setAdditionalJavaMailProperties(props);
+        org.apache.camel.component.mail.MailComponent mail = new org.apache.camel.component.mail.MailComponent();
+        mail.setConfiguration(config);
+        return mail;
     }
 
     /** The gateway's own headers that travel between routes as JMS properties; everything else is dropped. */

@@ -56,6 +56,8 @@ public final class RecipientStateProcessor implements Processor {
                 return "Unreachable";
             case DEFERRED:
                 return "Deferred";
+            case FORWARDED:
+                return "Forwarded";
             default:
                 return "Indeterminate";
         }

@@ -66,7 +66,8 @@ public final class StoreSubmissionProcessor implements Processor {
         List<Recipient> recipients = new ArrayList<>();
         for (String a : addresses) {
             String channel = channel(a);
-            recipients.add(new Recipient(a, channel.equals(Delivery.PHONE) ? tokens.get() : "",
+            // phones fetch with their token; a mail's reply address carries it back to the sender
+            recipients.add(new Recipient(a, channel.equals(Delivery.NONE) ? "" : tokens.get(),
                     RecipientState.PENDING));
         }
         boolean deliveryReport = pdu.token(MmsField.DELIVERY_REPORT).map(t -> t == 0).orElse(false);

@@ -15,10 +15,12 @@ public enum RecipientState {
     /** Not retrieved before the expiry. */
     EXPIRED,
     /** Could not be delivered (permanent error). */
-    UNREACHABLE;
+    UNREACHABLE,
+    /** Handed over to another system for good (an e-mail accepted by the SMTP server). */
+    FORWARDED;
 
     /** Nothing more will happen for this recipient. */
     public boolean isFinal() {
-        return this == RETRIEVED || this == REJECTED || this == EXPIRED || this == UNREACHABLE;
+        return this == RETRIEVED || this == REJECTED || this == EXPIRED || this == UNREACHABLE || this == FORWARDED;
     }
 }
