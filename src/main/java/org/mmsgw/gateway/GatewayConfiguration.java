@@ -119,6 +119,10 @@ public final class GatewayConfiguration implements CamelConfiguration {
                             "http://127.0.0.1:" + settings.text("gateway.http.port", "8080")), phones.msisdnHeader());
             registry.bind("sandbox", sandbox);
             context.addService(sandbox, true, true);
+            var sandboxMail = new org.mmsgw.gateway.sandbox.SandboxMail(settings.number("gateway.smtp.port", 2525),
+                    settings.number("gateway.sandbox.imap-port", 3143));
+            registry.bind("sandboxMail", sandboxMail);
+            context.addService(sandboxMail, true, true);
         }
     }
 

@@ -41,6 +41,9 @@ public final class RunningGateway implements AutoCloseable {
         // each start gets its own in-VM broker id: a crashed broker's id is not reused in this JVM
         overrides.put("gateway.broker.embedded-id", String.valueOf(++brokers));
         overrides.put("camel.main.routes-include-pattern", "file:../routes/*.camel.yaml");
+        // no fixed ports: the sandbox mail server (when on) and the SMTP client meet on a free one
+        overrides.put("gateway.smtp.port", String.valueOf(freePort()));
+        overrides.put("gateway.sandbox.imap-port", String.valueOf(freePort()));
         overrides.put("camel.main.shutdown-timeout", "5");
         overrides.putAll(extra);
         main = Gateway.create(Path.of("../config/application.properties"), overrides);

@@ -68,7 +68,9 @@ class SandboxTest {
 
         await(() -> state(messageId, BOB).equals(Optional.of(RecipientState.RETRIEVED)),
                 "recipient state RETRIEVED, was " + state(messageId, BOB));
-        assertEquals(1, sandbox.phones().retrieved(), "messages the sandbox phones retrieved");
+        // the phone counts its retrieval once the gateway has answered its m-notifyresp-ind
+        await(() -> sandbox.phones().retrieved() == 1, "messages the sandbox phones retrieved: "
+                + sandbox.phones().retrieved());
         assertEquals(0, sandbox.phones().failed(), "messages the sandbox phones gave up on");
         assertEquals(0, sandbox.simulator().dropped(), "segments the sandbox phones could not read");
         assertTrue(sandbox.simulator().submits() >= 1, "submit_sm the simulator answered");
