@@ -112,6 +112,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 settings.text("gateway.mms.domain", "mms.example.net"), settings.flag("gateway.mail.keep-smil", true))));
         registry.bind("mailErrors", new MailErrors());
         registry.bind("forwarded", new RecipientStateProcessor(store, RecipientState.FORWARDED));
+        InboundMail.bind(registry, settings, store, policy, clock, counters);
         if (settings.flag("gateway.sandbox", false)) {
             // an SMSC simulator and phones on loopback; the SMPP client reaches it via gateway.smpp.host/port
             var sandbox = new org.mmsgw.gateway.sandbox.Sandbox(settings.text("gateway.smpp.host", "127.0.0.1"),
@@ -120,7 +121,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
             registry.bind("sandbox", sandbox);
             context.addService(sandbox, true, true);
             var sandboxMail = new org.mmsgw.gateway.sandbox.SandboxMail(settings.number("gateway.smtp.port", 2525),
-                    settings.number("gateway.sandbox.imap-port", 3143));
+                    settings.number("gateway.mail.inbound.port", 3143), settings.text("gateway.mms.domain", "mms.example.net"),
+                    settings.text("gateway.mail.inbound.user", "mms"), settings.text("gateway.mail.inbound.password", "mms"));
             registry.bind("sandboxMail", sandboxMail);
             context.addService(sandboxMail, true, true);
         }

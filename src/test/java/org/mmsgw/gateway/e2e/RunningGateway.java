@@ -43,7 +43,9 @@ public final class RunningGateway implements AutoCloseable {
         overrides.put("camel.main.routes-include-pattern", "file:../routes/*.camel.yaml");
         // no fixed ports: the sandbox mail server (when on) and the SMTP client meet on a free one
         overrides.put("gateway.smtp.port", String.valueOf(freePort()));
-        overrides.put("gateway.sandbox.imap-port", String.valueOf(freePort()));
+        overrides.put("gateway.mail.inbound.port", String.valueOf(freePort()));
+        // the mail-to-MMS flow only where a test has a mailbox for it
+        overrides.put("gateway.mail.inbound.enabled", "false");
         overrides.put("camel.main.shutdown-timeout", "5");
         overrides.putAll(extra);
         main = Gateway.create(Path.of("../config/application.properties"), overrides);

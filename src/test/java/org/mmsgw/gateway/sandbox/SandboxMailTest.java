@@ -31,7 +31,7 @@ class SandboxMailTest {
         int smtp = free();
         int imap = free();
         try (RunningGateway gateway = RunningGateway.start(data, smsc, Map.of("gateway.sandbox", "true",
-                "gateway.smtp.port", String.valueOf(smtp), "gateway.sandbox.imap-port", String.valueOf(imap)))) {
+                "gateway.smtp.port", String.valueOf(smtp), "gateway.mail.inbound.port", String.valueOf(imap)))) {
             TestPhone alice = new TestPhone(gateway.baseUrl(), "+491701111111");
             var conf = alice.send(MmsPdus.sendReq("SB-1", List.of("someone@example.com"), "Sandbox mail")
                     .body(ContentType.of(ContentType.MULTIPART_MIXED), MmsPdus.multipart(

@@ -44,6 +44,11 @@ final class HeaderText {
         return String.join("\r\n ", encodedWords(clean, cs));
     }
 
+    /** Text from a mail header for an MMS header: control characters as spaces, trimmed, cut to {@value #MAX_SUBJECT}. */
+    static String plain(String text) {
+        return truncate(withoutControls(text), MAX_SUBJECT).trim();
+    }
+
     private static String withoutControls(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {

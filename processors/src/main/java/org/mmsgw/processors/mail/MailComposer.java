@@ -105,7 +105,7 @@ public final class MailComposer {
         }
 
         MimeMessage mail = new OwnIdMessage(session,
-                "<" + message.messageId() + "." + digest(to.getAddress()) + "@" + mmsDomain + ">");
+                "<" + message.messageId() + "." + digest(to.getAddress().toLowerCase(Locale.ROOT)) + "@" + mmsDomain + ">");
         mail.setFrom(address(senderLocalPart(message)));
         mail.setReplyTo(new InternetAddress[] {address("reply+" + replyToken)});
         mail.setRecipient(jakarta.mail.Message.RecipientType.TO, to);
@@ -253,8 +253,11 @@ public final class MailComposer {
         return part;
     }
 
-    /** 64 bits of SHA-256 of the recipient: Message-IDs differ per recipient and repeat on a retry. */
-    private static String digest(String recipient) {
+    /**
+     * 64 bits of SHA-256 of the recipient: Message-IDs differ per recipient and repeat on a retry, and a
+     * reply's References name the recipient it came from.
+     */
+    static String digest(String recipient) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(recipient.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);

@@ -1,0 +1,125 @@
+package org.mmsgw.processors.inbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.mmsgw.codec.mms.MmsEncoder;
+import org.mmsgw.processors.Counters;
+import org.mmsgw.processors.Ids;
+import org.mmsgw.processors.MmsHeaders;
+import org.mmsgw.processors.mail.BounceComposer;
+import org.mmsgw.processors.mail.InboundMail;
+import org.mmsgw.processors.mail.MailReader;
+import org.mmsgw.processors.mail.MailRecipients;
+import org.mmsgw.processors.mail.MailRefusedException;
+import org.mmsgw.processors.mail.MmsFromMail;
+import org.mmsgw.processors.store.MessageStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One mail from the gateway's mailbox (the body: the raw {@link jakarta.mail.Message}). First every
+ * header the mail consumer set is removed (bad-inputs E-1: camel-mail would take {@code copyTo} or
+ * {@code delete} from them). Then, with {@link MmsHeaders#ACTION}:
+ * <ul>
+ * <li>{@code submit}: the body is an m-send-req for the phones the mail names, with the headers of an
+ *     accepted submission; its message id is made from the mail's sender and Message-ID, so a mail
+ *     fetched again after a crash is the same submission (and {@link #DUPLICATE_ID} lets the broker
+ *     drop the second copy);</li>
+ * <li>{@code skip}: already turned into an MMS, or refused with no one to tell;</li>
+ * <li>{@code bounce}: refused; the body is the mail that tells the sender why.</li>
+ * </ul>
+ * A failure of the mail server propagates: the mail stays in the mailbox for the next poll.
+ */
+public final class InboundMailProcessor implements Processor {
+    /** Artemis' duplicate-detection property: a second send with the same value is dropped. */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    public static final String ACTION_BOUNCE = "bounce";
+    private static final Logger LOG = LoggerFactory.getLogger(InboundMailProcessor.class);
+
+    private final MailReader reader;
+    private final MailRecipients recipients;
+    private final MessageStore store;
+    private final BounceComposer bounces;
+    private final boolean bounce;
+    private final int maxMmsSize;
+    private final Duration expiry;
+    private final Clock clock;
+    private final Counters counters;
+    private final MmsFromMail builder = new MmsFromMail();
+    private final Session session = Session.getInstance(new Properties());
+
+    /**
+     * @param bounce     tell the sender of a refused mail why (else the mail is only logged and removed)
+     * @param maxMmsSize the largest MMS in octets ({@code gateway.mms.max-size})
+     * @param expiry     how long the phone has to fetch it
+     */
+    public InboundMailProcessor(MailReader reader, MailRecipients recipients, MessageStore store,
+            BounceComposer bounces, boolean bounce, int maxMmsSize, Duration expiry, Clock clock, Counters counters) {
+        this.reader = reader;
+        this.recipients = recipients;
+        this.store = store;
+        this.bounces = bounces;
+        this.bounce = bounce;
+        this.maxMmsSize = maxMmsSize;
+        this.expiry = expiry;
+        this.clock = clock;
+        this.counters = counters;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        jakarta.mail.Message raw = in.getMandatoryBody(jakarta.mail.Message.class);
+        in.removeHeaders("*");
+        counters.increment("mmsgw_mail_received_total");
+        try {
+            accept(in, reader.read(raw));
+        } catch (MailRefusedException e) {
+            counters.increment("mmsgw_mail_refused_total");
+            LOG.warn("mail refused: {}", e.getMessage());
+            if (bounce && e.bounceTo().filter(bounces::mayBounceTo).isPresent()) {
+                in.setHeader(MmsHeaders.ACTION, ACTION_BOUNCE);
+                in.setBody(bounces.compose(e.bounceTo().get(), e.getMessage(), session));
+            } else {
+                skip(in);
+            }
+        }
+    }
+
+    private void accept(Message in, InboundMail mail) {
+        List<String> phones = recipients.phones(mail);
+        String messageId = Ids.derived("mail\n" + mail.from() + "\n" + mail.messageId());
+        if (store.find(messageId).isPresent()) {
+            LOG.info("mail {} from {} was already turned into MMS {}", mail.messageId(), mail.from(), messageId);
+            skip(in);
+            return;
+        }
+        Instant now = clock.instant();
+        byte[] pdu = new MmsEncoder().encode(builder.build(mail, messageId, phones, now.getEpochSecond()));
+        if (pdu.length > maxMmsSize) {
+            throw new MailRefusedException("as MMS the mail would be " + pdu.length + " octets, more than the "
+                    + maxMmsSize + " a phone takes", mail.automatic() ? null : mail.from());
+        }
+        counters.increment("mmsgw_mail_accepted_total");
+        in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_SUBMIT);
+        in.setHeader(MmsHeaders.MESSAGE_ID, messageId);
+        in.setHeader(MmsHeaders.SENDER, mail.from());
+        in.setHeader(MmsHeaders.EXPIRY, now.plus(expiry).toEpochMilli());
+        in.setHeader(DUPLICATE_ID, messageId);
+        in.setBody(pdu);
+        LOG.info("mail {} from {} becomes MMS {} to {}", mail.messageId(), mail.from(), messageId, phones);
+    }
+
+    private static void skip(Message in) {
+        in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_SKIP);
+        in.setBody("");
+    }
+}
