@@ -58,8 +58,19 @@ public final class EmbeddedBroker extends ServiceSupport {
                         .setMaxRedeliveryDelay(30_000)
                         .setAutoCreateQueues(true)
                         .setAutoCreateAddresses(true))
-                // deliveries wait out an SMSC outage: about an hour of retries before the dead-letter queue
+                // deliveries wait out an SMSC or SMTP outage of any length: they are retried until the
+                // message expires, when housekeeping ends the recipient and the hand-off finds nothing to do
                 .addAddressSetting("mms.deliver.#", new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
+                        .setExpiryAddress(SimpleString.of(EXPIRY))
+                        .setMaxDeliveryAttempts(-1)
+                        .setRedeliveryDelay(500)
+                        .setRedeliveryMultiplier(2.0)
+                        .setMaxRedeliveryDelay(30_000)
+                        .setAutoCreateQueues(true)
+                        .setAutoCreateAddresses(true))
+                // events from the SMSC (an SMS to forward while the mail server is away): about an hour
+                .addAddressSetting("mms.smsc.#", new AddressSettings()
                         .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
                         .setExpiryAddress(SimpleString.of(EXPIRY))
                         .setMaxDeliveryAttempts(150)

@@ -19,6 +19,7 @@ import org.mmsgw.processors.deliver.NotificationBuilder;
 import org.mmsgw.processors.deliver.NotifyProcessor;
 import org.mmsgw.processors.deliver.PushSegmentsProcessor;
 import org.mmsgw.processors.deliver.RecipientStateProcessor;
+import org.mmsgw.processors.deliver.ReportHandOff;
 import org.mmsgw.processors.deliver.ReportProcessor;
 import org.mmsgw.processors.deliver.SegmentSentProcessor;
 import org.mmsgw.processors.housekeeping.ExpiryProcessor;
@@ -30,7 +31,14 @@ import org.mmsgw.processors.mm1.SenderIdentifier;
 import org.mmsgw.processors.mm1.SubmitHandler;
 import org.mmsgw.processors.mm1.SubmitPolicy;
 import org.mmsgw.processors.route.StoreSubmissionProcessor;
+import org.mmsgw.processors.inbound.InboundMailProcessor;
+import org.mmsgw.processors.inbound.MoSmsProcessor;
+import org.mmsgw.processors.inbound.ReceiptProcessor;
+import org.mmsgw.processors.inbound.SmsEventProcessor;
+import org.mmsgw.processors.inbound.SmscIds;
+import org.mmsgw.processors.mail.SmsMailComposer;
 import org.mmsgw.processors.store.FileMessageStore;
+import org.mmsgw.processors.store.FileSmsStore;
 import org.mmsgw.processors.store.MessageStore;
 import org.mmsgw.processors.store.RecipientState;
 import org.springframework.jms.connection.CachingConnectionFactory;
@@ -70,6 +78,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         }, true, true);
 
         MessageStore store = new FileMessageStore(dataDir.resolve("store"));
+        FileSmsStore sms = new FileSmsStore(dataDir.resolve("sms"));
         SenderIdentifier phones = new SenderIdentifier(settings.text("gateway.mm1.msisdn-header", "X-MSISDN"),
                 settings.list("gateway.mm1.trusted-proxies", "127.0.0.1,::1"),
                 settings.list("gateway.mm1.accounts", ""));
@@ -94,9 +103,10 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("httpResponse", new HttpResponder());
         RecentSubmissions recent = new RecentSubmissions(100_000, Duration.ofMinutes(30), clock);
         registry.bind("recentSubmissions", recent);
+        boolean anonymous = settings.flag("gateway.mm1.anonymous-retrieval", false);
         registry.bind("mm1Post", new Mm1PostProcessor(new SubmitHandler(policy, Ids::random, clock), phones, store,
-                counters, recent));
-        registry.bind("mm1Retrieve", new RetrieveProcessor(store, phones, clock, counters));
+                counters, recent, anonymous));
+        registry.bind("mm1Retrieve", new RetrieveProcessor(store, phones, clock, counters, anonymous));
         registry.bind("storeSubmission", new StoreSubmissionProcessor(store, Ids::random));
         registry.bind("notify", new NotifyProcessor(store, notifications, clock, counters));
         registry.bind("pushSegments", new PushSegmentsProcessor());
@@ -108,11 +118,22 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("report", new ReportProcessor(store, clock, counters));
         registry.bind("expiry", new ExpiryProcessor(store, settings.duration("gateway.expiry.retention", "PT1H"), clock));
         registry.bind("jmsHeaders", HeaderAllowList.of(String.join(",", JMS_HEADERS)));
+        registry.bind("reportHandOff", new ReportHandOff(HeaderAllowList.of(String.join(",", JMS_HEADERS))));
+        registry.bind("expired", new RecipientStateProcessor(store, RecipientState.EXPIRED));
         registry.bind("mailOut", new MailOutProcessor(store, new MailComposer(
-                settings.text("gateway.mms.domain", "mms.example.net"), settings.flag("gateway.mail.keep-smil", true))));
+                settings.text("gateway.mms.domain", "mms.example.net"), settings.flag("gateway.mail.keep-smil", true)),
+                sms));
         registry.bind("mailErrors", new MailErrors());
         registry.bind("forwarded", new RecipientStateProcessor(store, RecipientState.FORWARDED));
-        InboundMail.bind(registry, settings, store, policy, clock, counters);
+        InboundMail.bind(registry, settings, store, policy, clock, counters, sms);
+        registry.bind("jmsBrokerHeaders", HeaderAllowList.of(String.join(",", JMS_HEADERS) + ","
+                + InboundMailProcessor.DUPLICATE_ID + "," + ReceiptProcessor.SCHEDULED));
+        registry.bind("smsEvent", new SmsEventProcessor(counters));
+        registry.bind("receipt", new ReceiptProcessor(store, SmscIds.Form.valueOf(settings.text("gateway.smpp.receipt-id",
+                "auto").toUpperCase(java.util.Locale.ROOT).replace('-', '_')), settings.number("gateway.smpp.receipt-attempts", 30),
+                settings.duration("gateway.smpp.receipt-wait", "PT2S"), clock, counters));
+        registry.bind("moSms", new MoSmsProcessor(sms, sms, settings.optional("gateway.sms.default-mailbox"),
+                new SmsMailComposer(settings.text("gateway.mms.domain", "mms.example.net")), counters));
         if (settings.flag("gateway.sandbox", false)) {
             // an SMSC simulator and phones on loopback; the SMPP client reaches it via gateway.smpp.host/port
             var sandbox = new org.mmsgw.gateway.sandbox.Sandbox(settings.text("gateway.smpp.host", "127.0.0.1"),
@@ -156,7 +177,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
 
     /** The gateway's own headers that travel between routes as JMS properties; everything else is dropped. */
     static final String[] JMS_HEADERS = {"MmsMessageId", "MmsSender", "MmsRecipient", "MmsChannel", "MmsExpiry",
-        "MmsReportType", "MmsReportStatus", "MmsReadStatus"};
+        "MmsReportType", "MmsReportStatus", "MmsReadStatus", "MmsSmsKind", "MmsSmscId", "MmsSmscIdFromTlv",
+        "MmsReceiptStat", "MmsSmsSource", "MmsSmsCoding", "MmsSmsUdhi", "MmsAttempt"};
 
     private static ConnectionFactory connectionFactory(CamelContext context, Settings settings, Path dataDir,
             Registry registry) throws Exception {

@@ -6,7 +6,6 @@ import java.util.Properties;
 
 import org.apache.camel.spi.Registry;
 import org.mmsgw.processors.Counters;
-import org.mmsgw.processors.HeaderAllowList;
 import org.mmsgw.processors.inbound.InboundMailProcessor;
 import org.mmsgw.processors.mail.BounceComposer;
 import org.mmsgw.processors.mail.InboundLimits;
@@ -14,6 +13,7 @@ import org.mmsgw.processors.mail.MailReader;
 import org.mmsgw.processors.mail.MailRecipients;
 import org.mmsgw.processors.mail.MailRefusedException;
 import org.mmsgw.processors.mm1.SubmitPolicy;
+import org.mmsgw.processors.store.Correspondents;
 import org.mmsgw.processors.store.MessageStore;
 
 /** The beans of the mail-to-MMS flow ({@code routes/mm3-inbound.camel.yaml}), from {@code gateway.mail.inbound.*}. */
@@ -29,7 +29,7 @@ final class InboundMail {
     }
 
     static void bind(Registry registry, Settings settings, MessageStore store, SubmitPolicy policy, Clock clock,
-            Counters counters) {
+            Counters counters, Correspondents correspondents) {
         String domain = settings.text("gateway.mms.domain", "mms.example.net");
         InboundLimits limits = new InboundLimits(settings.number("gateway.mail.inbound.max-size", 2 * 1024 * 1024),
                 settings.number("gateway.mail.inbound.max-parts", 100),
@@ -55,9 +55,7 @@ final class InboundMail {
                 policy.maxRecipients());
         registry.bind("inboundMail", new InboundMailProcessor(reader, recipients, store, new BounceComposer(domain),
                 settings.flag("gateway.mail.inbound.bounce", true), policy.maxSize(), policy.expiryDefault(), clock,
-                counters));
-        registry.bind("jmsSubmitHeaders", HeaderAllowList.of(String.join(",", GatewayConfiguration.JMS_HEADERS) + ","
-                + InboundMailProcessor.DUPLICATE_ID));
+                counters, correspondents));
         String protocol = settings.text("gateway.mail.inbound.protocol", "imap");
         boolean idle = settings.flag("gateway.mail.inbound.idle", true) && protocol.startsWith("imap");
         registry.bind("mailPoller", new MailPollScheduler(settings.number("gateway.mail.inbound.poll-delay", 30000),

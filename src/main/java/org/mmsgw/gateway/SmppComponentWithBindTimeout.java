@@ -2,7 +2,9 @@ package org.mmsgw.gateway;
 
 import java.util.Map;
 
+import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.component.smpp.BindTimeoutSmppProducer;
 import org.apache.camel.component.smpp.SmppComponent;
@@ -10,7 +12,8 @@ import org.apache.camel.component.smpp.SmppEndpoint;
 
 /**
  * The {@code smpp} component with producers whose bind times out after the endpoint's
- * {@code transactionTimer} (see {@link BindTimeoutSmppProducer}). Endpoints are configured by
+ * {@code transactionTimer} (see {@link BindTimeoutSmppProducer}), and the gateway's own receiver as
+ * consumer ({@link SmppReceiverConsumer}). Endpoints are configured by
  * camel-smpp itself, so every endpoint option keeps its meaning (the annotation names the scheme whose
  * generated option configurers apply).
  */
@@ -25,6 +28,13 @@ public final class SmppComponentWithBindTimeout extends SmppComponent {
             @Override
             public Producer createProducer() {
                 return new BindTimeoutSmppProducer(this, getConfiguration());
+            }
+
+            @Override
+            public Consumer createConsumer(Processor processor) throws Exception {
+                SmppReceiverConsumer consumer = new SmppReceiverConsumer(this, processor, getConfiguration());
+                configureConsumer(consumer);
+                return consumer;
             }
         };
     }

@@ -27,6 +27,23 @@ public final class MmsHeaders {
     /** Kind of report: {@code delivery} or {@code read}. */
     public static final String REPORT_TYPE = "MmsReportType";
 
+    /** What an event from the SMSC is: {@code receipt} or {@code text} (a mobile-originated SMS). */
+    public static final String SMS_KIND = "MmsSmsKind";
+    /** The SMSC's message id a delivery receipt is for, as the SMSC wrote it. */
+    public static final String SMSC_ID = "MmsSmscId";
+    /** Whether {@link #SMSC_ID} came from the receipted_message_id TLV (else from the receipt text). */
+    public static final String SMSC_ID_FROM_TLV = "MmsSmscIdFromTlv";
+    /** A receipt's final status: DELIVRD, EXPIRED, DELETED, UNDELIV, REJECTD (or an intermediate one). */
+    public static final String RECEIPT_STAT = "MmsReceiptStat";
+    /** The phone ({@code +49...}) a mobile-originated SMS came from. */
+    public static final String SMS_SOURCE = "MmsSmsSource";
+    /** data_coding of a mobile-originated SMS. */
+    public static final String SMS_CODING = "MmsSmsCoding";
+    /** Whether the user data of a mobile-originated SMS starts with a user data header. */
+    public static final String SMS_UDHI = "MmsSmsUdhi";
+    /** How often an event was put back to wait (a receipt that came before its submit_sm_resp). */
+    public static final String ATTEMPT = "MmsAttempt";
+
     /** HTTP request facts copied from the transport by the entry point, and nothing else. */
     public static final String HTTP_METHOD = "MmsHttpMethod";
     public static final String HTTP_PATH = "MmsHttpPath";

@@ -20,9 +20,14 @@ abstract class GatewayTest {
         return Map.of();
     }
 
+    /** The SMSC for this class's tests. */
+    TestSmsc openSmsc() {
+        return TestSmsc.open();
+    }
+
     @BeforeEach
     void startGateway() throws Exception {
-        smsc = TestSmsc.open();
+        smsc = openSmsc();
         gateway = RunningGateway.start(data, smsc.port(), settings());
     }
 

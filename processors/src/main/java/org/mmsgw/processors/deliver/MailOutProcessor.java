@@ -10,6 +10,8 @@ import org.apache.camel.Processor;
 import org.mmsgw.codec.mms.MmsDecoder;
 import org.mmsgw.processors.MmsHeaders;
 import org.mmsgw.processors.mail.MailComposer;
+import org.mmsgw.processors.mm1.Msisdn;
+import org.mmsgw.processors.store.Correspondents;
 import org.mmsgw.processors.store.MessageStore;
 import org.mmsgw.processors.store.Recipient;
 import org.mmsgw.processors.store.RecipientState;
@@ -29,11 +31,13 @@ public final class MailOutProcessor implements Processor {
 
     private final MessageStore store;
     private final MailComposer composer;
+    private final Correspondents correspondents;
     private final Session session = Session.getInstance(new java.util.Properties());
 
-    public MailOutProcessor(MessageStore store, MailComposer composer) {
+    public MailOutProcessor(MessageStore store, MailComposer composer, Correspondents correspondents) {
         this.store = store;
         this.composer = composer;
+        this.correspondents = correspondents;
     }
 
     @Override
@@ -50,6 +54,9 @@ public final class MailOutProcessor implements Processor {
         }
         MimeMessage mail = composer.compose(message.get(), new MmsDecoder().decode(content.get()), address,
                 recipient.get().token(), session);
+        // a text SMS from the phone goes to the address it last sent an MMS to
+        String to = ((jakarta.mail.internet.InternetAddress) mail.getAllRecipients()[0]).getAddress();
+        Msisdn.normalise(message.get().sender()).ifPresent(phone -> correspondents.record(phone, to));
         in.setHeader(MmsHeaders.ACTION, "mail");
         in.setBody(mail);
     }

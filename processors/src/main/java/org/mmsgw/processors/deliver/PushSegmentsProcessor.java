@@ -25,9 +25,12 @@ public final class PushSegmentsProcessor implements Processor {
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         byte[] pdu = in.getMandatoryBody(byte[].class);
+        // reports about several recipients of one message go to the same sender: they must differ
         String key = in.getHeader(MmsHeaders.MESSAGE_ID, "", String.class) + "|"
                 + in.getHeader(MmsHeaders.PUSH_TO, "", String.class) + "|"
-                + in.getHeader(MmsHeaders.REPORT_TYPE, "", String.class);
+                + in.getHeader(MmsHeaders.REPORT_TYPE, "", String.class) + "|"
+                + in.getHeader(MmsHeaders.RECIPIENT, "", String.class) + "|"
+                + in.getHeader(MmsHeaders.REPORT_STATUS, "", String.class);
         int hash = java.util.Arrays.hashCode(key.getBytes(StandardCharsets.UTF_8));
         byte[] push = new WapPushCodec().encode(WapPush.forMms((hash >>> 8) & 0xFF, pdu, null));
         List<byte[]> segments = SmsSegmenter.split(push, hash & 0xFF, false, PortAddress.WAP_PUSH_PORT,

@@ -31,11 +31,15 @@ public final class RecipientStateProcessor implements Processor {
         String messageId = in.getHeader(MmsHeaders.MESSAGE_ID, String.class);
         String recipient = in.getHeader(MmsHeaders.RECIPIENT, String.class);
         Optional<StoredMessage> before = messageId == null ? Optional.empty() : store.find(messageId);
-        boolean wasFinal = before.flatMap(m -> m.recipient(recipient)).map(r -> r.state().isFinal()).orElse(true);
+        RecipientState previous = before.flatMap(m -> m.recipient(recipient)).map(r -> r.state()).orElse(null);
         if (before.isPresent()) {
             store.finishRecipient(messageId, recipient, state);
         }
-        boolean report = state.isFinal() && !wasFinal && before.isPresent() && before.get().deliveryReport();
+        // already in this state on a redelivery: the attempt that saved it did not commit, so its report
+        // was never queued; send it now (the transaction that consumes this also sends the report)
+        boolean redelivered = in.getHeader("JMSRedelivered", false, Boolean.class);
+        boolean report = state.isFinal() && previous != null
+                && (!previous.isFinal() || (previous == state && redelivered)) && before.get().deliveryReport();
         in.setHeader(MmsHeaders.ACTION, report ? MmsHeaders.ACTION_REPORT : MmsHeaders.ACTION_SKIP);
         if (report) {
             in.setHeader(MmsHeaders.REPORT_TYPE, "delivery");

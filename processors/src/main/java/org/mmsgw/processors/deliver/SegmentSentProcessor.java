@@ -6,11 +6,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.MmsHeaders;
+import org.mmsgw.processors.inbound.SmscIds;
 import org.mmsgw.processors.store.MessageStore;
 
 /**
- * After one segment went to the SMSC: records the SMSC's message id(s) (header {@code CamelSmppId}, a
- * list) against the message and recipient, so delivery receipts can be matched.
+ * After one segment of a notification went to the SMSC: records the SMSC's message id(s) (header
+ * {@code CamelSmppId}, a list; in {@link SmscIds#key} form) against the message and recipient, so
+ * delivery receipts can be matched. Segments of report pushes are not recorded.
  */
 public final class SegmentSentProcessor implements org.apache.camel.Processor {
     static final String SMPP_ID = "CamelSmppId";
@@ -30,12 +32,13 @@ public final class SegmentSentProcessor implements org.apache.camel.Processor {
         String messageId = in.getHeader(MmsHeaders.MESSAGE_ID, String.class);
         String recipient = in.getHeader(MmsHeaders.RECIPIENT, String.class);
         Object ids = in.getHeader(SMPP_ID);
-        if (messageId == null || recipient == null || ids == null) {
+        // a report push's receipts tell nothing about the recipient the report is about
+        if (messageId == null || recipient == null || ids == null || in.getHeader(MmsHeaders.REPORT_TYPE) != null) {
             return;
         }
         for (Object id : ids instanceof List<?> list ? list : List.of(ids)) {
-            String smscId = String.valueOf(id);
-            if (smscId.matches("[A-Za-z0-9_-]{1,128}")) {
+            String smscId = SmscIds.key(String.valueOf(id));
+            if (!smscId.isEmpty()) {
                 store.recordSegment(messageId, recipient, smscId);
             }
         }

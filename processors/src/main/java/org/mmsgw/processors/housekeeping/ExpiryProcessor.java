@@ -15,9 +15,9 @@ import org.mmsgw.processors.store.RecipientState;
 import org.mmsgw.processors.store.StoredMessage;
 
 /**
- * Housekeeping, run by a timer: recipients of expired messages that are not done become EXPIRED, and
- * the body becomes the list of delivery reports ({@link Delivery} with channel {@code Expired}) to
- * queue for senders who asked for them. Messages expired longer ago than the retention are removed
+ * Housekeeping, run by a timer: recipients of expired messages that are not done become EXPIRED; for
+ * senders who asked for delivery reports the body becomes the list of them ({@link Delivery} with
+ * channel {@code Expired}), and the route sets those recipients EXPIRED once each report is queued. Messages expired longer ago than the retention are removed
  * with their content, tokens and segment records (the retention leaves time for late reports).
  */
 public final class ExpiryProcessor implements Processor {
@@ -45,11 +45,15 @@ public final class ExpiryProcessor implements Processor {
                 continue;
             }
             for (Recipient r : message.recipients()) {
-                if (!r.state().isFinal()) {
+                if (r.state().isFinal()) {
+                    continue;
+                }
+                if (message.deliveryReport()) {
+                    // the route queues the report first and then sets the state: a crash in between
+                    // repeats both, and the broker drops the repeated report
+                    reports.add(new Delivery(id, r.address(), "Expired"));
+                } else {
                     store.finishRecipient(id, r.address(), RecipientState.EXPIRED);
-                    if (message.deliveryReport()) {
-                        reports.add(new Delivery(id, r.address(), "Expired"));
-                    }
                 }
             }
         }

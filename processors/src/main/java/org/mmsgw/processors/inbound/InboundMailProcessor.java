@@ -20,6 +20,8 @@ import org.mmsgw.processors.mail.MailReader;
 import org.mmsgw.processors.mail.MailRecipients;
 import org.mmsgw.processors.mail.MailRefusedException;
 import org.mmsgw.processors.mail.MmsFromMail;
+import org.mmsgw.processors.mm1.Msisdn;
+import org.mmsgw.processors.store.Correspondents;
 import org.mmsgw.processors.store.MessageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,7 @@ public final class InboundMailProcessor implements Processor {
     private final Duration expiry;
     private final Clock clock;
     private final Counters counters;
+    private final Correspondents correspondents;
     private final MmsFromMail builder = new MmsFromMail();
     private final Session session = Session.getInstance(new Properties());
 
@@ -62,7 +65,9 @@ public final class InboundMailProcessor implements Processor {
      * @param expiry     how long the phone has to fetch it
      */
     public InboundMailProcessor(MailReader reader, MailRecipients recipients, MessageStore store,
-            BounceComposer bounces, boolean bounce, int maxMmsSize, Duration expiry, Clock clock, Counters counters) {
+            BounceComposer bounces, boolean bounce, int maxMmsSize, Duration expiry, Clock clock, Counters counters,
+            Correspondents correspondents) {
+        this.correspondents = correspondents;
         this.reader = reader;
         this.recipients = recipients;
         this.store = store;
@@ -109,6 +114,8 @@ public final class InboundMailProcessor implements Processor {
                     + maxMmsSize + " a phone takes", mail.automatic() ? null : mail.from());
         }
         counters.increment("mmsgw_mail_accepted_total");
+        // a text SMS from these phones goes back to this address
+        phones.forEach(p -> Msisdn.normalise(p).ifPresent(n -> correspondents.record(n, mail.from())));
         in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_SUBMIT);
         in.setHeader(MmsHeaders.MESSAGE_ID, messageId);
         in.setHeader(MmsHeaders.SENDER, mail.from());

@@ -33,9 +33,12 @@ public final class Mm1PostProcessor implements Processor {
     private final MessageStore store;
     private final Counters counters;
     private final RecentSubmissions recent;
+    private final boolean anonymous;
 
+    /** @param anonymous whether an unidentified phone may answer for a recipient by its token alone */
     public Mm1PostProcessor(SubmitHandler submissions, SenderIdentifier senders, MessageStore store,
-            Counters counters, RecentSubmissions recent) {
+            Counters counters, RecentSubmissions recent, boolean anonymous) {
+        this.anonymous = anonymous;
         this.submissions = submissions;
         this.senders = senders;
         this.store = store;
@@ -107,6 +110,10 @@ public final class Mm1PostProcessor implements Processor {
             return;
         }
         String recipient = message.get().recipientByToken(token).orElseThrow().address();
+        if (sender.isEmpty() && !anonymous) {
+            reply(in, 403, "text/plain", "the phone could not be identified");
+            return;
+        }
         if (sender.isPresent() && !recipient.startsWith(sender.get() + "/")) {
             reply(in, 403, "text/plain", "not the recipient of this message");
             return;
@@ -129,9 +136,12 @@ public final class Mm1PostProcessor implements Processor {
             }
         }
         StoredMessage before = message.get();
-        boolean wasFinal = before.recipient(recipient).map(r -> r.state().isFinal()).orElse(true);
+        RecipientState previous = before.recipient(recipient).map(r -> r.state()).orElse(RecipientState.EXPIRED);
         store.finishRecipient(before.messageId(), recipient, state);
-        if (state.isFinal() && !wasFinal && before.deliveryReport()) {
+        // the same answer again (the phone retries after an error): the report again, which the broker
+        // drops if the first one was queued (duplicate id); X-Mms-Report-Allowed: No withholds it
+        boolean reportAllowed = pdu.token(MmsField.REPORT_ALLOWED).map(t -> t == 0).orElse(true);
+        if (state.isFinal() && (!previous.isFinal() || previous == state) && before.deliveryReport() && reportAllowed) {
             report(in, "delivery", before.messageId(), recipient, state == RecipientState.RETRIEVED ? "Retrieved" : "Rejected");
         } else {
             reply(in, 204, "text/plain", "");

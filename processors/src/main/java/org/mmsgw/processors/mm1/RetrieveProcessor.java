@@ -31,8 +31,15 @@ public final class RetrieveProcessor implements Processor {
     private final SenderIdentifier phones;
     private final Clock clock;
     private final Counters counters;
+    private final boolean anonymous;
 
-    public RetrieveProcessor(MessageStore store, SenderIdentifier phones, Clock clock, Counters counters) {
+    /**
+     * @param anonymous whether a phone that cannot be identified may fetch with the token alone (the
+     *                  token is the only secret then); else it is refused
+     */
+    public RetrieveProcessor(MessageStore store, SenderIdentifier phones, Clock clock, Counters counters,
+            boolean anonymous) {
+        this.anonymous = anonymous;
         this.store = store;
         this.phones = phones;
         this.clock = clock;
@@ -55,6 +62,10 @@ public final class RetrieveProcessor implements Processor {
         Optional<String> phone = phones.identify(remote(in), name -> name.equalsIgnoreCase("Authorization")
                 ? in.getHeader(MmsHeaders.HTTP_AUTHORIZATION, String.class)
                 : in.getHeader(MmsHeaders.HTTP_MSISDN, String.class));
+        if (phone.isEmpty() && !anonymous) {
+            error(in, 403, token, SERVICE_DENIED, "the phone could not be identified");
+            return;
+        }
         if (phone.isPresent() && !recipient.get().address().startsWith(phone.get() + "/")) {
             error(in, 403, token, SERVICE_DENIED, "not the recipient of this message");
             return;

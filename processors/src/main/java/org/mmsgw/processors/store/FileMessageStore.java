@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * messages/&lt;message id&gt;/state.properties  the {@link StoredMessage}; its presence makes the message visible
  * messages/&lt;message id&gt;/segments.list     SMSC message ids recorded for the message, one a line
  * tokens/&lt;token&gt;                          the message id the retrieval token belongs to (ASCII)
- * segments/&lt;SMSC message id&gt;              the message id, a line feed, the recipient's address (UTF-8)
+ * segments/&lt;SMSC message id&gt;              the message id, a line feed, the recipient's address (UTF-8),
+ *                                          and once a receipt came, a line feed and its status
  * </pre>
  *
  * <h2>{@code state.properties}</h2>
@@ -70,6 +71,7 @@ import java.util.regex.Pattern;
 public final class FileMessageStore implements MessageStore {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern RECEIPT = Pattern.compile("[A-Z]{1,16}");
     private static final String CONTENT = "content.mms";
     private static final String STATE = "state.properties";
     private static final String SEGMENT_LIST = "segments.list";
@@ -258,21 +260,75 @@ public final class FileMessageStore implements MessageStore {
         if (!isName(smscMessageId)) {
             return Optional.empty();
         }
-        Path file = segments.resolve(smscMessageId);
         try {
-            Optional<byte[]> data = AtomicFiles.read(file);
-            if (data.isEmpty()) {
-                return Optional.empty();
-            }
-            String text = new String(data.get(), StandardCharsets.UTF_8);
-            int newline = text.indexOf('\n');
-            if (newline < 0) {
-                throw new IOException(file + ": expected message id, line feed, address; found no line feed");
-            }
-            return Optional.of(new SegmentRef(text.substring(0, newline), text.substring(newline + 1)));
+            return readSegment(smscMessageId);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read segment " + smscMessageId, e);
         }
+    }
+
+    @Override
+    public Optional<SegmentRef> recordReceipt(String smscMessageId, String status) {
+        if (!isName(smscMessageId)) {
+            return Optional.empty();
+        }
+        if (status == null || !RECEIPT.matcher(status).matches()) {
+            throw new IllegalArgumentException("receipt status must match " + RECEIPT.pattern() + ", found '" + status + "'");
+        }
+        try {
+            Optional<SegmentRef> found = readSegment(smscMessageId);
+            if (found.isEmpty()) {
+                return found;
+            }
+            ReentrantLock lock = lockFor(found.get().messageId());
+            lock.lock();
+            try {
+                // read again under the message's lock: a delete or a new record may have come between
+                Optional<SegmentRef> now = readSegment(smscMessageId);
+                if (now.isEmpty() || now.get().receipt().equals(status)) {
+                    return now;
+                }
+                SegmentRef updated = new SegmentRef(now.get().messageId(), now.get().address(), status);
+                AtomicFiles.write(segments.resolve(smscMessageId), (updated.messageId() + "\n" + updated.address()
+                        + "\n" + status).getBytes(StandardCharsets.UTF_8));
+                return Optional.of(updated);
+            } finally {
+                lock.unlock();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the receipt of segment " + smscMessageId, e);
+        }
+    }
+
+    @Override
+    public List<SegmentRef> segments(String messageId, String address) {
+        if (!isName(messageId)) {
+            return List.of();
+        }
+        try {
+            List<SegmentRef> out = new java.util.ArrayList<>();
+            for (String smscId : segmentList(messages.resolve(messageId))) {
+                readSegment(smscId).filter(r -> r.messageId().equals(messageId) && r.address().equals(address))
+                        .ifPresent(out::add);
+            }
+            return out;
+        } catch (IOException e) {
+            throw failure("read the segments of", messageId, e);
+        }
+    }
+
+    private Optional<SegmentRef> readSegment(String smscId) throws IOException {
+        Path file = segments.resolve(smscId);
+        Optional<byte[]> data = AtomicFiles.read(file);
+        if (data.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] lines = new String(data.get(), StandardCharsets.UTF_8).split("\n", -1);
+        if (lines.length < 2 || lines.length > 3) {
+            throw new IOException(file + ": expected message id, line feed, address and maybe a receipt; found "
+                    + lines.length + " lines");
+        }
+        return Optional.of(new SegmentRef(lines[0], lines[1], lines.length == 3 ? lines[2] : ""));
     }
 
     /** {@inheritDoc} Earliest expiry first. */

@@ -39,6 +39,15 @@ public interface MessageStore {
     /** The (message id, recipient) an SMSC message id belongs to. */
     Optional<SegmentRef> findSegment(String smscMessageId);
 
+    /**
+     * Records the final status of a segment's delivery receipt ({@code [A-Z]{1,16}}, such as DELIVRD).
+     * Returns the segment as it is now; empty when the SMSC message id is not known (yet, or any more).
+     */
+    Optional<SegmentRef> recordReceipt(String smscMessageId, String status);
+
+    /** The segments recorded for one recipient of a message, with their receipts. */
+    List<SegmentRef> segments(String messageId, String address);
+
     /** Ids of messages whose expiry is before {@code now}. */
     List<String> expiredBefore(Instant now);
 

@@ -6,6 +6,8 @@ public enum RecipientState {
     PENDING,
     /** Notification (push) handed to the SMSC, or mail handed to SMTP. */
     NOTIFIED,
+    /** The SMSC's delivery receipts say the notification reached the phone; it has not fetched yet. */
+    PUSHED,
     /** The phone answered Deferred: it will fetch later. */
     DEFERRED,
     /** The phone fetched the message (or acknowledged it). */

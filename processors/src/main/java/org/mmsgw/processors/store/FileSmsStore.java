@@ -1,0 +1,115 @@
+package org.mmsgw.processors.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@link Correspondents} and {@link SmsParts} in a local directory, written like the message store
+ * (whole files, forced, renamed): {@code correspondents/<digits>} holds an address;
+ * {@code parts/<hex of key>/<sequence>} one segment's text.
+ */
+public final class FileSmsStore implements Correspondents, SmsParts {
+    private static final Pattern PHONE = Pattern.compile("\\+[0-9]{6,15}");
+
+    private final Path correspondents;
+    private final Path parts;
+
+    public FileSmsStore(Path directory) {
+        this.correspondents = directory.resolve("correspondents");
+        this.parts = directory.resolve("parts");
+        try {
+            Files.createDirectories(directory);
+            AtomicFiles.createDirectory(correspondents);
+            AtomicFiles.createDirectory(parts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the SMS store in " + directory, e);
+        }
+    }
+
+    @Override
+    public void record(String phone, String address) {
+        if (!PHONE.matcher(phone).matches()) {
+            throw new IllegalArgumentException("phone must be + and 6 to 15 digits, found '" + phone + "'");
+        }
+        try {
+            Path file = correspondents.resolve(phone.substring(1));
+            byte[] data = address.getBytes(StandardCharsets.UTF_8);
+            if (!AtomicFiles.read(file).map(old -> java.util.Arrays.equals(old, data)).orElse(false)) {
+                AtomicFiles.write(file, data);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the correspondent of " + phone, e);
+        }
+    }
+
+    @Override
+    public Optional<String> of(String phone) {
+        if (phone == null || !PHONE.matcher(phone).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return AtomicFiles.read(correspondents.resolve(phone.substring(1)))
+                    .map(b -> new String(b, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the correspondent of " + phone, e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<List<String>> add(String key, int sequence, int total, String text) {
+        if (sequence < 1 || sequence > total) {
+            throw new IllegalArgumentException("sequence must be 1.." + total + ", was " + sequence);
+        }
+        Path dir = parts.resolve(name(key));
+        try {
+            AtomicFiles.createDirectory(dir);
+            AtomicFiles.write(dir.resolve(String.valueOf(sequence)), text.getBytes(StandardCharsets.UTF_8));
+            List<String> texts = new ArrayList<>(total);
+            for (int i = 1; i <= total; i++) {
+                Optional<byte[]> part = AtomicFiles.read(dir.resolve(String.valueOf(i)));
+                if (part.isEmpty()) {
+                    return Optional.empty();
+                }
+                texts.add(new String(part.get(), StandardCharsets.UTF_8));
+            }
+            return Optional.of(texts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep a segment of " + key, e);
+        }
+    }
+
+    @Override
+    public synchronized void remove(String key) {
+        Path dir = parts.resolve(name(key));
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                Files.delete(file);
+            }
+            Files.delete(dir);
+            AtomicFiles.forceDirectory(parts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the segments of " + key, e);
+        }
+    }
+
+    /** Keys come from phones: as a file name only their hex form. */
+    private static String name(String key) {
+        String hex = HexFormat.of().formatHex(key.getBytes(StandardCharsets.UTF_8));
+        if (hex.length() > 200) {
+            throw new IllegalArgumentException("key too long: " + key.length() + " characters");
+        }
+        return hex;
+    }
+}
