@@ -58,7 +58,7 @@ final class HeaderJson {
     static Object wspValue(Header h) {
         HeaderValue v = h.value();
         if (v instanceof HeaderValue.Text t) {
-            return t.text();
+            return text(t);
         }
         if (v instanceof HeaderValue.Quoted q) {
             return q.text();
@@ -97,7 +97,7 @@ final class HeaderJson {
             if (code.isPresent()) {
                 return new Header(code.get(), Header.unknownName(code.get()), ValueJson.rawFrom(value, at));
             }
-            return new Header(Header.APPLICATION, name, new HeaderValue.Text(Json.asString(value, at)));
+            return new Header(Header.APPLICATION, name, textFrom(value, at));
         }
         MmsField f = field.get();
         if (ValueJson.isRaw(value)) {
@@ -109,7 +109,7 @@ final class HeaderJson {
     private static HeaderValue mmsValueFrom(MmsField f, Object value, String at) {
         switch (f.kind()) {
             case TEXT:
-                return new HeaderValue.Text(Json.asString(value, at));
+                return textFrom(value, at);
             case ENCODED:
                 return new HeaderValue.Encoded(ValueJson.encodedFrom(value, at));
             case LONG:
@@ -171,7 +171,7 @@ final class HeaderJson {
         String at = where + " " + name;
         Optional<Integer> code = WspTables.headerCode(name).or(() -> unknownCode(name));
         if (code.isEmpty()) {
-            return new Header(Header.APPLICATION, name, new HeaderValue.Text(Json.asString(value, at)));
+            return new Header(Header.APPLICATION, name, textFrom(value, at));
         }
         int c = code.get();
         String specName = WspTables.header(c).orElse(Header.unknownName(c));
@@ -190,8 +190,37 @@ final class HeaderJson {
         if (value instanceof Long n) {
             return new Header(c, specName, new HeaderValue.Int(n));
         }
-        return new Header(c, specName, new HeaderValue.Text(Json.asString(value, at)));
+        return new Header(c, specName, textFrom(value, at));
     }
+
+    /** A text value: a string, or {@code {"text": ..., "charset": "iso-8859-1"}} when its octets were not UTF-8. */
+    static Object text(HeaderValue.Text t) {
+        if (!t.latin1()) {
+            return t.text();
+        }
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("text", t.text());
+        o.put("charset", LATIN_1);
+        return o;
+    }
+
+    private static HeaderValue.Text textFrom(Object value, String at) {
+        if (value instanceof Map) {
+            Map<String, Object> o = Json.asObject(value, at);
+            String charset = Json.asString(Json.require(o, "charset", at), at + ".charset");
+            if (!charset.equalsIgnoreCase(LATIN_1)) {
+                throw new MmsCodecException(at + ": a text-string is UTF-8 or " + LATIN_1 + ", not " + charset);
+            }
+            try {
+                return new HeaderValue.Text(Json.asString(Json.require(o, "text", at), at + ".text"), true);
+            } catch (IllegalArgumentException e) {
+                throw new MmsCodecException(at + ": " + e.getMessage());
+            }
+        }
+        return new HeaderValue.Text(Json.asString(value, at));
+    }
+
+    private static final String LATIN_1 = "iso-8859-1";
 
     private static Optional<Integer> unknownCode(String name) {
         return name.matches("0[xX][89a-fA-F][0-9a-fA-F]")

@@ -87,6 +87,10 @@ public final class MmsTool {
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
+        } catch (IllegalArgumentException e) {
+            // a bad option value: one line, as for any other error
+            err.println("error: " + e.getMessage());
+            return FAILED;
         }
     }
 
@@ -94,7 +98,8 @@ public final class MmsTool {
         err.println("""
                 usage: mmsgw decode [--with-data] FILE     print an MMS PDU (binary; - for stdin) as JSON
                        mmsgw encode FILE.json             write the binary PDU for that JSON to stdout
-                       mmsgw push [--ref N] [--16bit] FILE wrap an MMS PDU in a WAP Push and print the
+                       mmsgw push [--ref N] [--16bit] [--initiator URI] FILE
+                                                           wrap an MMS PDU in a WAP Push and print the
                                                            SMS user-data segments as hex, one a line
                        mmsgw unpush HEX...                 reassemble SMS user-data segments, decode the push
                        mmsgw send --from +N --to +N|MAIL [--to ...] [--subject S] [--text T] [--file F ...]
@@ -126,14 +131,19 @@ public final class MmsTool {
     private int push(List<String> args) throws IOException {
         boolean sixteenBit = args.remove("--16bit");
         int ref = -1;
-        int at = args.indexOf("--ref");
-        if (at >= 0) {
-            if (at + 1 >= args.size()) {
-                throw new IOException("--ref needs a number");
+        String refText = option(args, "--ref");
+        if (refText != null) {
+            int max = sixteenBit ? 65535 : 255;
+            try {
+                ref = Integer.parseInt(refText);
+            } catch (NumberFormatException e) {
+                ref = -1;
             }
-            ref = Integer.parseInt(args.remove(at + 1));
-            args.remove(at);
+            if (ref < 0 || ref > max) {
+                throw new IllegalArgumentException("--ref must be a number from 0 to " + max + ", was " + refText);
+            }
         }
+        String initiator = option(args, "--initiator");
         byte[] pdu = read(single(args, "push FILE"));
         MessageType type = new MmsDecoder().decode(pdu).messageType();
         if (type != MessageType.NOTIFICATION_IND && type != MessageType.DELIVERY_IND
@@ -143,11 +153,25 @@ public final class MmsTool {
         }
         SecureRandom random = new SecureRandom();
         int reference = ref >= 0 ? ref : random.nextInt(sixteenBit ? 65536 : 256);
-        byte[] wsp = new WapPushCodec().encode(WapPush.forMms(random.nextInt(256), pdu, null));
+        byte[] wsp = new WapPushCodec().encode(WapPush.forMms(random.nextInt(256), pdu, initiator));
         for (byte[] segment : SmsSegmenter.split(wsp, reference, sixteenBit, 2948, 9200)) {
             out.println(HexFormat.of().formatHex(segment));
         }
         return OK;
+    }
+
+    /** Removes {@code name VALUE} from the arguments and returns the value; null when absent. */
+    private static String option(List<String> args, String name) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return null;
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = args.remove(at + 1);
+        args.remove(at);
+        return value;
     }
 
     private int unpush(List<String> args) {

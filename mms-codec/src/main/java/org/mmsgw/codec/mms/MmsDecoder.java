@@ -75,7 +75,7 @@ public final class MmsDecoder {
                                 new HeaderValue.Raw(WspHeaderCodec.readGeneric(r, Header.unknownName(code))))));
             } else if (b >= 0x20) {
                 String name = r.readTextString("application header name");
-                headers.add(new Header(Header.APPLICATION, name, new HeaderValue.Text(r.readTextString(name))));
+                headers.add(new Header(Header.APPLICATION, name, r.readText(name)));
             } else {
                 throw r.malformed(headers.isEmpty() ? "X-Mms-Message-Type" : "header", start,
                         "a header field (0x80-0xFF) or an application header name", Text.octet(b));

@@ -22,7 +22,7 @@ final class MmsHeaderCodec {
         String name = field.specName();
         int start = r.position();
         return switch (field.kind()) {
-            case TEXT -> new HeaderValue.Text(r.readTextString(name));
+            case TEXT -> r.readText(name);
             case ENCODED -> new HeaderValue.Encoded(readEncodedString(r, name));
             case LONG -> new HeaderValue.Int(r.readLongInteger(name));
             case INTEGER -> new HeaderValue.Int(r.readIntegerValue(name));
@@ -31,7 +31,7 @@ final class MmsHeaderCodec {
             case FROM -> readFrom(r, name);
             case TOKEN -> new HeaderValue.Token(r.readShortInteger(name));
             case TOKEN_OR_TEXT -> r.peek(name) >= 0x80
-                    ? new HeaderValue.Token(r.readShortInteger(name)) : new HeaderValue.Text(r.readTextString(name));
+                    ? new HeaderValue.Token(r.readShortInteger(name)) : r.readText(name);
             case VERSION -> {
                 int v = r.readShortInteger(name);
                 if ((v >> 4) > 7) {
@@ -133,7 +133,7 @@ final class MmsHeaderCodec {
     static void write(WspWriter w, MmsField field, HeaderValue value) {
         if (value instanceof HeaderValue.Text t) {
             // MMS text fields are read as text whatever their first octet: an empty one is a lone NUL
-            w.writeTextString(t.text());
+            w.writeTextBytes(t.octets());
         } else if (value instanceof HeaderValue.Encoded e) {
             writeEncodedString(w, e.string());
         } else if (value instanceof HeaderValue.Int i) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * IANA character sets by MIBenum, as WSP writes them (Well-known-charset, WAP-230-WSP Table 42,
- * which defers to the IANA registry). An unknown MIBenum is kept by number and never guessed.
+ * which defers to the IANA registry): every registered charset this JDK can read, by its IANA name.
+ * An unknown MIBenum is kept by number and never guessed.
  */
 public final class Charsets {
     public static final int ANY = 0;
@@ -37,7 +38,18 @@ public final class Charsets {
             Map.entry(UTF_8, "utf-8"), Map.entry(113, "gbk"), Map.entry(114, "gb18030"),
             Map.entry(UCS_2, "iso-10646-ucs-2"), Map.entry(UTF_16BE, "utf-16be"), Map.entry(UTF_16LE, "utf-16le"),
             Map.entry(UTF_16, "utf-16"), Map.entry(2025, "gb2312"), Map.entry(BIG5, "big5"),
-            Map.entry(2084, "koi8-r"), Map.entry(2252, "windows-1252"), Map.entry(2251, "windows-1251"));
+            Map.entry(2084, "koi8-r"), Map.entry(2088, "koi8-u"), Map.entry(2101, "big5-hkscs"),
+            Map.entry(15, "jis_x0201"), Map.entry(37, "iso-2022-kr"), Map.entry(104, "iso-2022-cn"),
+            Map.entry(1017, "utf-32"), Map.entry(1018, "utf-32be"), Map.entry(1019, "utf-32le"),
+            Map.entry(2009, "ibm850"), Map.entry(2010, "ibm852"), Map.entry(2011, "ibm437"),
+            Map.entry(2013, "ibm862"), Map.entry(2028, "ibm037"), Map.entry(2046, "ibm855"),
+            Map.entry(2047, "ibm857"), Map.entry(2048, "ibm860"), Map.entry(2049, "ibm861"),
+            Map.entry(2050, "ibm863"), Map.entry(2051, "ibm864"), Map.entry(2052, "ibm865"),
+            Map.entry(2054, "ibm869"), Map.entry(2086, "ibm866"), Map.entry(2087, "ibm775"),
+            Map.entry(2250, "windows-1250"), Map.entry(2251, "windows-1251"), Map.entry(2252, "windows-1252"),
+            Map.entry(2253, "windows-1253"), Map.entry(2254, "windows-1254"), Map.entry(2255, "windows-1255"),
+            Map.entry(2256, "windows-1256"), Map.entry(2257, "windows-1257"), Map.entry(2258, "windows-1258"),
+            Map.entry(2259, "tis-620"));
 
     private Charsets() {
     }

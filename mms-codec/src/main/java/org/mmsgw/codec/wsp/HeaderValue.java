@@ -7,9 +7,26 @@ import java.util.Objects;
 public sealed interface HeaderValue {
 
     /** Text-string (also Token-text and Uri-value). */
-    record Text(String text) implements HeaderValue {
+    /**
+     * Text-string. {@code latin1}: its octets were not UTF-8 and were read as ISO-8859-1, and are
+     * written back so, octet for octet (a phone's Transaction-ID must come back as it sent it).
+     */
+    record Text(String text, boolean latin1) implements HeaderValue {
         public Text {
             Objects.requireNonNull(text, "text");
+            if (latin1 && text.chars().anyMatch(c -> c > 0xFF)) {
+                throw new IllegalArgumentException("ISO-8859-1 text has a character above U+00FF");
+            }
+        }
+
+        public Text(String text) {
+            this(text, false);
+        }
+
+        /** The octets a Text-string of this value holds. */
+        public byte[] octets() {
+            return text.getBytes(latin1 ? java.nio.charset.StandardCharsets.ISO_8859_1
+                    : java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

@@ -15,14 +15,19 @@ public final class Text {
      * UTF-8 (ASCII included), anything else as ISO-8859-1, which cannot fail.
      */
     public static String decode(byte[] buf, int offset, int length) {
+        return utf8(buf, offset, length).orElseGet(() -> new String(buf, offset, length, StandardCharsets.ISO_8859_1));
+    }
+
+    /** The octets as UTF-8, empty when they are not valid UTF-8. */
+    public static java.util.Optional<String> utf8(byte[] buf, int offset, int length) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return java.util.Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(buf, offset, length))
-                    .toString();
+                    .toString());
         } catch (CharacterCodingException e) {
-            return new String(buf, offset, length, StandardCharsets.ISO_8859_1);
+            return java.util.Optional.empty();
         }
     }
 

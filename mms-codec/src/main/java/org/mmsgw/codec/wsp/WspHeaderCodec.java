@@ -37,7 +37,7 @@ public final class WspHeaderCodec {
         }
         if (b < 0x80) {
             String name = r.readTextString(block + " header name");
-            return new Header(Header.APPLICATION, name, new HeaderValue.Text(r.readTextString(name)));
+            return new Header(Header.APPLICATION, name, r.readText(name));
         }
         int code = r.readShortInteger(block);
         String name = WspTables.header(code).orElse(Header.unknownName(code));
@@ -49,7 +49,7 @@ public final class WspHeaderCodec {
         switch (code) {
             case WspTables.HEADER_CONTENT_LOCATION, WspTables.HEADER_CONTENT_URI, WspTables.HEADER_INITIATOR_URI:
                 if (b >= 0x20 && b < 0x80) {
-                    return new HeaderValue.Text(r.readTextString(name));
+                    return r.readText(name);
                 }
                 break;
             case WspTables.HEADER_CONTENT_ID:
@@ -57,7 +57,7 @@ public final class WspHeaderCodec {
                     return new HeaderValue.Quoted(r.readQuotedString(name));
                 }
                 if (b >= 0x20 && b < 0x80) {
-                    return new HeaderValue.Text(r.readTextString(name));
+                    return r.readText(name);
                 }
                 break;
             case WspTables.HEADER_CONTENT_DISPOSITION, WspTables.HEADER_CONTENT_DISPOSITION_14:
@@ -72,7 +72,7 @@ public final class WspHeaderCodec {
                 break;
             case WspTables.HEADER_APPLICATION_ID:
                 if (b >= 0x20 && b < 0x80) {
-                    return new HeaderValue.Text(r.readTextString(name));
+                    return r.readText(name);
                 }
                 return new HeaderValue.Int(r.readIntegerValue(name));
             default:
@@ -130,7 +130,7 @@ public final class WspHeaderCodec {
     /** Writes a value in the form its variant implies (shared with the MMS header encoder for the common forms). */
     public static void writeValue(WspWriter w, HeaderValue value) {
         if (value instanceof HeaderValue.Text t) {
-            w.writeNonEmptyTextString(t.text());
+            w.writeNonEmptyText(t);
         } else if (value instanceof HeaderValue.Quoted q) {
             w.writeQuotedString(q.text());
         } else if (value instanceof HeaderValue.Int i) {

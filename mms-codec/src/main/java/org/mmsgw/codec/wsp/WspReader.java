@@ -187,6 +187,15 @@ public final class WspReader {
         return Text.decode(buf, pos - 1 - text.length(), text.length());
     }
 
+    /** Text-string as a header value that remembers whether its octets were UTF-8 or ISO-8859-1. */
+    public HeaderValue.Text readText(String field) {
+        Bytes text = readTextBytes(field);
+        int from = pos - 1 - text.length();
+        return Text.utf8(buf, from, text.length()).map(HeaderValue.Text::new)
+                .orElseGet(() -> new HeaderValue.Text(new String(buf, from, text.length(),
+                        java.nio.charset.StandardCharsets.ISO_8859_1), true));
+    }
+
     /** Quoted-string: 0x22, octets, NUL (the closing quote is implied). */
     public String readQuotedString(String field) {
         int start = pos;

@@ -153,7 +153,15 @@ public final class WspWriter {
 
     /** Text-string that may be empty where a lone NUL would be misread (a header name, a media type). */
     public WspWriter writeNonEmptyTextString(String text) {
-        byte[] octets = text.getBytes(StandardCharsets.UTF_8);
+        return writeNonEmptyText(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A text header value in the octets it was read from (UTF-8 or ISO-8859-1). */
+    public WspWriter writeNonEmptyText(HeaderValue.Text text) {
+        return writeNonEmptyText(text.octets());
+    }
+
+    private WspWriter writeNonEmptyText(byte[] octets) {
         if (octets.length == 0) {
             return writeOctet(0x7F).writeOctet(0);
         }

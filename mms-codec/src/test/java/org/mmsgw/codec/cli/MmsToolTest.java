@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mmsgw.codec.json.Json;
 import org.mmsgw.codec.mms.MmsDecoder;
@@ -603,6 +604,52 @@ class MmsToolTest {
 
         assertMalformed(r, "segment 2 missing");
         assertTrue(r.errLines().get(0).matches(".*missing.*\\b2\\b.*"), r.stderr());
+    }
+
+    @Test
+    void aLatin1TransactionIdShowsItsCharsetAndEncodesBackOctetForOctet() {
+        byte[] pdu = HexFormat.of().parseHex("8c81987fe961008d928c80");
+        Path file = write("latin1.mms", pdu);
+        Run decode = run("decode", file.toString());
+        assertOk(decode);
+        Map<String, Object> json = Json.asObject(decode.json(), "decode");
+        assertEquals(List.of("X-Mms-Transaction-Id", Map.of("text", "éa", "charset", "iso-8859-1")),
+                ((List<?>) json.get("headers")).get(0));
+
+        Run encode = run(decode.stdout(), "encode", "-");
+        assertOk(encode);
+        assertArrayEquals(pdu, encode.stdout());
+    }
+
+    @Test
+    void pushWithAnInitiatorUriCarriesItInThePushHeaders() {
+        Run push = run("push", "--ref", "9", "--initiator", "http://mms.example.net/", path(NOTIFICATION));
+        assertOk(push);
+
+        Run unpush = run(Stream.concat(Stream.of("unpush"), push.out().lines()).toArray(String[]::new));
+
+        assertOk(unpush);
+        Map<String, Object> json = Json.asObject(unpush.json(), "unpush");
+        assertTrue(((List<?>) json.get("headers")).contains(List.of("X-Wap-Initiator-URI", "http://mms.example.net/")),
+                String.valueOf(json.get("headers")));
+    }
+
+    @ParameterizedTest(name = "push {0}")
+    @CsvSource(delimiter = '|', value = {"--ref abc|--ref must be a number from 0 to 255, was abc",
+        "--ref 256|--ref must be a number from 0 to 255, was 256", "--ref -1|--ref must be a number from 0 to 255, was -1",
+        "--16bit --ref 65536|--ref must be a number from 0 to 65535, was 65536", "--ref|--ref needs a value",
+        "--initiator|--initiator needs a value"})
+    void pushWithABadOptionIsOneErrorLine(String options, String message) {
+        List<String> args = new ArrayList<>(List.of("push"));
+        args.addAll(List.of(options.split(" ")));
+        if (!options.endsWith("--ref") && !options.endsWith("--initiator")) {
+            args.add(path(NOTIFICATION));
+        }
+        Run r = run(args.toArray(String[]::new));
+
+        assertEquals(MmsTool.FAILED, r.code(), r.stderr());
+        assertEquals(List.of("error: " + message), r.errLines());
+        assertEquals("", r.out());
     }
 
     @Test

@@ -204,7 +204,7 @@ class MalformedPduTest {
     /**
      * Octets after the last part of the message body are neither read nor kept, so a decode-encode
      * round trip drops them silently; a nested multipart with the same fault is refused ("end of the
-     * nested multipart"). BUG: the root multipart should be refused the same way.
+     * nested multipart"); the root multipart is refused the same way.
      */
     @Test
     void octetsAfterTheLastPartOfTheBody() {
@@ -317,9 +317,8 @@ class MalformedPduTest {
 
     /**
      * The decoder recurses once per level, so a configured maxDepth is only safe as far as the thread's
-     * stack goes (on a 1 MB stack: somewhere between 1,000 and 2,000 levels). BUG: CodecLimits takes any
-     * maxDepth, and 10,000 levels under maxDepth 10,000 end in a StackOverflowError instead of a result
-     * or a MalformedPduException. Either fix passes: a cap on maxDepth in CodecLimits, or an iterative reader.
+     * stack goes (on a 1 MB stack: somewhere between 1,000 and 2,000 levels), so CodecLimits caps maxDepth: 10,000
+     * levels under the largest maxDepth allowed end in a MalformedPduException, never a StackOverflowError.
      */
     @Test
     void noConfiguredDepthOverflowsTheStack() {

@@ -37,7 +37,23 @@ final class Oracle {
     }
 
     static Result run(String mode, Path... inputs) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("bash", SCRIPT.toString(), "-f", "fields", mode));
+        return parsed(execute("fields", mode, inputs));
+    }
+
+    /** Wireshark's text view (tshark -V) of the relevant layers, for fields the fields view lacks. */
+    static String text(String mode, Path... inputs) throws IOException, InterruptedException {
+        return execute("text", mode, inputs).stdout();
+    }
+
+    private record Raw(int exitStatus, String stdout, String stderr) {
+    }
+
+    private static Result parsed(Raw raw) {
+        return new Result(raw.exitStatus(), parse(raw.stdout()), raw.stderr());
+    }
+
+    private static Raw execute(String format, String mode, Path... inputs) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash", SCRIPT.toString(), "-f", format, mode));
         for (Path p : inputs) {
             cmd.add(p.toString());
         }
@@ -50,7 +66,7 @@ final class Oracle {
         }
         String stderr = Files.readString(err);
         Files.delete(err);
-        return new Result(process.exitValue(), parse(out), stderr);
+        return new Raw(process.exitValue(), out, stderr);
     }
 
     private static List<Map<String, String>> parse(String out) {

@@ -1,6 +1,7 @@
 package org.mmsgw.codec.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,5 +133,30 @@ class WiresharkOracleTest {
         // and our own decoder reads back the same model from what we wrote
         assertEquals(notification, new MmsDecoder().decode(mms));
         assertEquals(MessageType.NOTIFICATION_IND, new MmsDecoder().decode(mms).messageType());
+    }
+
+    @Test
+    void deliveryReportPushWithSixteenBitReferenceAndInitiatorSurvivesWiresharkSmsReassembly() throws Exception {
+        MmsPdu report = MmsPdus.deliveryInd("M-" + "0123456789".repeat(8), "+491702222222/TYPE=PLMN",
+                1_800_000_000L, "Retrieved");
+        byte[] mms = new MmsEncoder().encode(report);
+        byte[] wsp = new WapPushCodec().encode(WapPush.forMms(0x17, mms, "http://mms.example.net/"));
+        List<byte[]> segments = SmsSegmenter.split(wsp, 0x1234, true, 2948, 9200);
+        assertEquals(2, segments.size(), "the report needs two segments");
+        Path[] files = new Path[segments.size()];
+        for (int i = 0; i < files.length; i++) {
+            // in reverse order: the reassembly must not depend on arrival order
+            files[files.length - 1 - i] = Files.write(dir.resolve("dr" + (i + 1) + ".ud"), segments.get(i));
+        }
+        Oracle.Result result = Oracle.run("ud", files);
+        assertEquals(0, result.exitStatus(), "oracle exit status (4 = malformed):\n" + result.stderr());
+        assertEquals(1, result.frames().size(), "one reassembled MMSE frame");
+        Map<String, String> f = result.frames().get(0);
+        assertEquals("0x86", f.get("mmse.message_type"), "m-delivery-ind");
+        assertEquals(report.text(MmsField.MESSAGE_ID).orElseThrow(), f.get("mmse.message_id"));
+        assertEquals("+491702222222/TYPE=PLMN", f.get("mmse.to"));
+        String text = Oracle.text("ud", files);
+        assertTrue(text.contains("16-bit reference number"), "16-bit concatenation seen by Wireshark");
+        assertTrue(text.contains("Initiator-Uri: http://mms.example.net/"), "X-Wap-Initiator-URI seen by Wireshark");
     }
 }

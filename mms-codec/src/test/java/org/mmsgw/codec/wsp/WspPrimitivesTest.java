@@ -362,8 +362,8 @@ class WspPrimitivesTest {
     }
 
     /**
-     * BUG: {@code readTextBytes} computes {@code from + maxStringLength + 1} in int; with
-     * maxStringLength = Integer.MAX_VALUE ("no limit") it overflows and every text-string reads as "".
+     * {@code readTextBytes} bounds its scan in long: maxStringLength = Integer.MAX_VALUE ("no limit")
+     * must not overflow into reading every text-string as "".
      */
     @Test
     void textStringWithTheLargestLimit() {
@@ -405,7 +405,7 @@ class WspPrimitivesTest {
 
     /**
      * The string starts at its 0x22, as a text-string starts at its 0x7F quote (see
-     * {@link #textStringUnterminated}). BUG: the reader reports the octet after the 0x22.
+     * {@link #textStringUnterminated}), and the error names the offset of the 0x22.
      */
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"22 61", "22"})
