@@ -31,6 +31,7 @@ final class InboundMail {
     static void bind(Registry registry, Settings settings, MessageStore store, SubmitPolicy policy, Clock clock,
             Counters counters, Correspondents correspondents) {
         String domain = settings.text("gateway.mms.domain", "mms.example.net");
+        String protocol = settings.text("gateway.mail.inbound.protocol", "imap");
         InboundLimits limits = new InboundLimits(settings.number("gateway.mail.inbound.max-size", 2 * 1024 * 1024),
                 settings.number("gateway.mail.inbound.max-parts", 100),
                 settings.number("gateway.mail.inbound.max-depth", 10),
@@ -55,8 +56,8 @@ final class InboundMail {
                 policy.maxRecipients());
         registry.bind("inboundMail", new InboundMailProcessor(reader, recipients, store, new BounceComposer(domain),
                 settings.flag("gateway.mail.inbound.bounce", true), policy.maxSize(), policy.expiryDefault(), clock,
-                counters, correspondents));
-        String protocol = settings.text("gateway.mail.inbound.protocol", "imap");
+                counters, correspondents, protocol.startsWith("imap")
+                        ? settings.text("gateway.mail.inbound.refused-folder", "") : ""));
         boolean idle = settings.flag("gateway.mail.inbound.idle", true) && protocol.startsWith("imap");
         registry.bind("mailPoller", new MailPollScheduler(settings.number("gateway.mail.inbound.poll-delay", 30000),
                 idle ? new MailPollScheduler.Idle(protocol, settings.text("gateway.mail.inbound.host", "127.0.0.1"),

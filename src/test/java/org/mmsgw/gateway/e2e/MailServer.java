@@ -29,12 +29,14 @@ final class MailServer implements AutoCloseable {
 
     private final int smtpPort = RunningGateway.freePort();
     private final int imapPort = RunningGateway.freePort();
+    private final int pop3Port = RunningGateway.freePort();
     private final GreenMail mail;
     private final GreenMailUser gatewayMailbox;
 
     MailServer() throws Exception {
         mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+            new ServerSetup(pop3Port, "127.0.0.1", ServerSetup.PROTOCOL_POP3)});
         mail.start();
         gatewayMailbox = mail.getUserManager().createUser(MAILBOX + "@" + DOMAIN, MAILBOX, PASSWORD);
         mail.getUserManager().setMessageDeliveryHandler(new CatchAllDelivery(mail.getUserManager(), DOMAIN,
@@ -76,9 +78,19 @@ final class MailServer implements AutoCloseable {
         }
     }
 
+    int pop3Port() {
+        return pop3Port;
+    }
+
     /** Mails in the gateway's own mailbox (not yet taken by the gateway). */
     int inGatewayMailbox() throws Exception {
         return mail.getManagers().getImapHostManager().getInbox(gatewayMailbox).getMessageCount();
+    }
+
+    /** Mails in a folder of the gateway's mailbox other than the inbox (0 when there is no such folder). */
+    int inGatewayFolder(String folder) throws Exception {
+        var f = mail.getManagers().getImapHostManager().getFolder(gatewayMailbox, folder);
+        return f == null ? 0 : f.getMessageCount();
     }
 
     /** Mails that arrived for one outside address. */
@@ -91,6 +103,11 @@ final class MailServer implements AutoCloseable {
                 return false;
             }
         }).toArray(MimeMessage[]::new);
+    }
+
+    /** Whether anything was ever delivered to this outside address (its mailbox is made on first delivery). */
+    boolean hasMailbox(String address) {
+        return mail.getUserManager().getUserByEmail(address) != null;
     }
 
     /** Every mail the server received, from anyone to anyone. */

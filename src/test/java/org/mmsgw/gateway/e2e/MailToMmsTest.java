@@ -152,6 +152,13 @@ class MailToMmsTest extends GatewayTest {
         assertTrue(body(bounce).contains("is not known here"), body(bounce));
         assertEquals("auto-replied", bounce.getHeader("Auto-Submitted")[0]);
         assertEquals(0, smsc.submits().size(), "no push to anyone");
+        awaitUntil("the refused mail is kept in the Refused folder", () -> {
+            try {
+                return mailboxCount() == 0 && mail.inGatewayFolder("Refused") == 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test
@@ -175,7 +182,7 @@ class MailToMmsTest extends GatewayTest {
                 MailServer.MAILBOX + "@" + MailServer.DOMAIN);
         MimeMessage bounce = awaitBounce("relay@example.org");
         assertTrue(body(bounce).contains("names no phone"), body(bounce));
-        assertEquals(0, mail.mailboxOf("victim@elsewhere.example").length, "nothing relayed");
+        assertFalse(mail.hasMailbox("victim@elsewhere.example"), "nothing relayed");
         assertEquals(0, smsc.submits().size());
     }
 
@@ -236,6 +243,46 @@ class MailToMmsTest extends GatewayTest {
         awaitUntil("the mail is taken", () -> mailboxCount() == 0);
         Pushes.settle();
         assertEquals(0, mail.mailboxOf("daemon@example.org").length, "no bounce to a machine's mail");
+    }
+
+    @Test
+    void aMailIsKeptUntilItsMmsIsQueuedAndTakenAfterARestart() throws Exception {
+        gateway.broker().crash();
+        String to = BOB + "@" + MailServer.DOMAIN;
+        mail.send(simple("frank@example.org", to, "while down", "the broker is away"), to);
+        Pushes.settle();
+        assertEquals(1, mailboxCount(), "the mail stays while its MMS cannot be queued");
+
+        gateway.crash();
+        gateway = gateway.restart();
+        MmsPdu conf = fetch(awaitPushes(smsc, BOB, 1).get(0), BOB);
+        assertEquals("frank@example.org", conf.from().orElseThrow());
+        awaitUntil("taken from the mailbox once queued", () -> mailboxCount() == 0);
+    }
+
+    @Test
+    void headersOfTheMailSteerNothing() throws Exception {
+        String to = BOB + "@" + MailServer.DOMAIN;
+        // camel-mail reads copyTo, moveTo and delete from the exchange; Camel headers could steer producers
+        mail.sendRaw("grace@example.org", ("From: grace@example.org\r\nTo: " + to + "\r\nSubject: steer\r\n"
+                + "copyTo: Stolen\r\nmoveTo: Stolen\r\ndelete: false\r\nCamelFileName: /tmp/x\r\n"
+                + "CamelSmppDestAddr: 49123\r\nmail.smtp.host: evil.example\r\n\r\nhello\r\n")
+                .getBytes(StandardCharsets.US_ASCII), to);
+        MmsPdu conf = fetch(awaitPushes(smsc, BOB, 1).get(0), BOB);
+        assertEquals("grace@example.org", conf.from().orElseThrow());
+        awaitUntil("deleted as configured, whatever the mail says", () -> mailboxCount() == 0);
+        assertEquals(1, smsc.submits().size(), "one push, to Bob only");
+    }
+
+    @Test
+    void aDisplayNameCarryingLineBreaksIsDropped() throws Exception {
+        String to = BOB + "@" + MailServer.DOMAIN;
+        String name = java.util.Base64.getEncoder().encodeToString("Heidi\r\nBcc: victim@example.org"
+                .getBytes(StandardCharsets.UTF_8));
+        mail.sendRaw("heidi@example.org", ("From: =?utf-8?B?" + name + "?= <heidi@example.org>\r\n"
+                + "To: " + to + "\r\nSubject: name\r\n\r\nhello\r\n").getBytes(StandardCharsets.US_ASCII), to);
+        MmsPdu conf = fetch(awaitPushes(smsc, BOB, 1).get(0), BOB);
+        assertEquals("heidi@example.org", conf.from().orElseThrow());
     }
 
     private MmsPdu fetch(WapPushDelivery push, String msisdn) {

@@ -155,6 +155,14 @@ class SmscToGatewayTest extends GatewayTest {
         assertEquals(0, mail.received().length, "no mail without an address to send it to");
     }
 
+    @Test
+    void aDeliverSmThatCannotBeQueuedIsRefusedSoTheSmscSendsItAgain() throws Exception {
+        smsc.awaitBound(1, Duration.ofSeconds(30));
+        gateway.broker().crash();
+        int status = smsc.sendDeliverSm(mo(ALICE, 0, Gsm7.encode("lost?")));
+        assertEquals(SmppConstants.STATUS_SYSERR, status, "ESME_RSYSERR, not an Ok for an event not on disk");
+    }
+
     /** A delivery receipt whose text names {@code textId}, with a receipted_message_id TLV when {@code tlvId} is set. */
     private static DeliverSm receipt(String textId, String stat, String tlvId) throws Exception {
         DeliverSm d = new DeliverSm();

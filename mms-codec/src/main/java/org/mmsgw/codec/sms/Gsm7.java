@@ -80,7 +80,8 @@ public final class Gsm7 {
 
     private static int extensionCode(char c) {
         for (int code = 0; code < 0x80; code++) {
-            if (extension(code) == c) {
+            // extension() answers 0 for a code it lacks, which must not stand for U+0000
+            if (extension(code) != 0 && extension(code) == c) {
                 return code;
             }
         }

@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultMessage;
 import org.mmsgw.codec.mms.MmsEncoder;
 import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.Ids;
@@ -27,9 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One mail from the gateway's mailbox (the body: the raw {@link jakarta.mail.Message}). First every
- * header the mail consumer set is removed (bad-inputs E-1: camel-mail would take {@code copyTo} or
- * {@code delete} from them). Then, with {@link MmsHeaders#ACTION}:
+ * One mail from the gateway's mailbox (the body: the raw {@link jakarta.mail.Message}). First the
+ * exchange gets a new, empty message, so no header of the mail ever enters (bad-inputs E-1: camel-mail
+ * would take {@code copyTo}, {@code moveTo} or {@code delete} from them). Then, with
+ * {@link MmsHeaders#ACTION}:
  * <ul>
  * <li>{@code submit}: the body is an m-send-req for the phones the mail names, with the headers of an
  *     accepted submission; its message id is made from the mail's sender and Message-ID, so a mail
@@ -44,6 +46,8 @@ public final class InboundMailProcessor implements Processor {
     /** Artemis' duplicate-detection property: a second send with the same value is dropped. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     public static final String ACTION_BOUNCE = "bounce";
+    /** camel-mail's header for the folder a mail is moved to at commit (IMAP). */
+    static final String MOVE_TO = "moveTo";
     private static final Logger LOG = LoggerFactory.getLogger(InboundMailProcessor.class);
 
     private final MailReader reader;
@@ -56,6 +60,7 @@ public final class InboundMailProcessor implements Processor {
     private final Clock clock;
     private final Counters counters;
     private final Correspondents correspondents;
+    private final String refusedFolder;
     private final MmsFromMail builder = new MmsFromMail();
     private final Session session = Session.getInstance(new Properties());
 
@@ -63,11 +68,13 @@ public final class InboundMailProcessor implements Processor {
      * @param bounce     tell the sender of a refused mail why (else the mail is only logged and removed)
      * @param maxMmsSize the largest MMS in octets ({@code gateway.mms.max-size})
      * @param expiry     how long the phone has to fetch it
+     * @param refusedFolder the IMAP folder refused mails are moved to; empty: they are only removed
      */
     public InboundMailProcessor(MailReader reader, MailRecipients recipients, MessageStore store,
             BounceComposer bounces, boolean bounce, int maxMmsSize, Duration expiry, Clock clock, Counters counters,
-            Correspondents correspondents) {
+            Correspondents correspondents, String refusedFolder) {
         this.correspondents = correspondents;
+        this.refusedFolder = refusedFolder;
         this.reader = reader;
         this.recipients = recipients;
         this.store = store;
@@ -81,21 +88,36 @@ public final class InboundMailProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Message in = exchange.getMessage();
-        jakarta.mail.Message raw = in.getMandatoryBody(jakarta.mail.Message.class);
-        in.removeHeaders("*");
+        jakarta.mail.Message raw = exchange.getMessage().getMandatoryBody(jakarta.mail.Message.class);
+        // a fresh message: camel-mail's would fill its headers from the mail on first access (and fail
+        // on a mail whose headers the server cannot parse)
+        Message in = new DefaultMessage(exchange.getContext());
+        exchange.setMessage(in);
         counters.increment("mmsgw_mail_received_total");
         try {
             accept(in, reader.read(raw));
         } catch (MailRefusedException e) {
             counters.increment("mmsgw_mail_refused_total");
             LOG.warn("mail refused: {}", e.getMessage());
+            if (!refusedFolder.isEmpty()) {
+                // camel-mail moves the mail there when it commits: kept for an operator, out of the inbox
+                in.setHeader(MOVE_TO, refusedFolder);
+                exchange.setProperty(MOVE_TO, refusedFolder);
+            }
             if (bounce && e.bounceTo().filter(bounces::mayBounceTo).isPresent()) {
                 in.setHeader(MmsHeaders.ACTION, ACTION_BOUNCE);
                 in.setBody(bounces.compose(e.bounceTo().get(), e.getMessage(), session));
             } else {
                 skip(in);
             }
+        }
+    }
+
+    /** After the bounce went out (which clears every header): the refused mail's folder again. */
+    public void restoreMove(Exchange exchange) {
+        String folder = exchange.getProperty(MOVE_TO, String.class);
+        if (folder != null) {
+            exchange.getMessage().setHeader(MOVE_TO, folder);
         }
     }
 

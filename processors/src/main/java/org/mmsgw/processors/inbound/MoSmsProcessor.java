@@ -91,6 +91,7 @@ public final class MoSmsProcessor implements Processor {
         Optional<String> to = correspondents.of(phone).or(() -> defaultMailbox);
         if (to.isEmpty()) {
             drop(in, "SMS from " + phone + ": no mail address it exchanged MMS with, and no default mailbox");
+            done(exchange);
             return;
         }
         counters.increment("mmsgw_sms_forwarded_total");

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmsEventProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(SmsEventProcessor.class);
-    private static final Pattern ID = Pattern.compile("(?i)(?:^|\\s)id:\\s*([A-Za-z0-9_-]{1,64})");
-    private static final Pattern STAT = Pattern.compile("(?i)(?:^|\\s)stat:\\s*([A-Za-z]{1,10})");
+    /** A field's value ends at blank space: an empty {@code id:} must not take the next field's name. */
+    private static final Pattern ID = Pattern.compile("(?i)(?:^|\\s)id:[ \\t]*([A-Za-z0-9_-]{1,64})(?=\\s|$)");
+    private static final Pattern STAT = Pattern.compile("(?i)(?:^|\\s)stat:[ \\t]*([A-Za-z]{1,10})(?=\\s|$)");
     /** message_state values (SMPP 3.4 §5.2.28) as the receipt text names them. */
     private static final String[] STATES = {"", "ENROUTE", "DELIVRD", "EXPIRED", "DELETED", "UNDELIV", "ACCEPTD",
         "UNKNOWN", "REJECTD"};

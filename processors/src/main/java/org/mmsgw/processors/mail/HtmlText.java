@@ -21,12 +21,14 @@ public final class HtmlText {
             Map.entry("szlig", "\u00DF"), Map.entry("eacute", "\u00E9"), Map.entry("egrave", "\u00E8"),
             Map.entry("hellip", "\u2026"), Map.entry("ndash", "\u2013"), Map.entry("mdash", "\u2014"));
 
+    /** The longest character reference read, {@code &} to {@code ;} ({@code &#x10FFFF;}). */
+    private static final int MAX_REFERENCE = 10;
+
     private HtmlText() {
     }
 
     public static String toText(String html) {
         StringBuilder out = new StringBuilder(Math.min(html.length(), 1 << 16));
-        String hiddenUntil = null;
         int i = 0;
         int n = html.length();
         while (i < n) {
@@ -43,21 +45,22 @@ public final class HtmlText {
                 }
                 String tag = tagName(html, i + 1, end);
                 boolean closing = i + 1 < end && html.charAt(i + 1) == '/';
-                if (hiddenUntil != null) {
-                    if (closing && tag.equals(hiddenUntil)) {
-                        hiddenUntil = null;
-                    }
-                } else if (!closing && HIDDEN.contains(tag) && html.charAt(end - 1) != '/') {
-                    hiddenUntil = tag;
+                i = end + 1;
+                if (!closing && HIDDEN.contains(tag) && html.charAt(end - 1) != '/') {
+                    // script and style are no markup inside: only their end tag ends them
+                    i = endOfHidden(html, i, tag);
                 } else if (BLOCKS.contains(tag)) {
                     out.append('\n');
                 }
-                i = end + 1;
-            } else if (hiddenUntil != null) {
-                i++;
             } else if (c == '&') {
-                int semi = html.indexOf(';', i + 1);
-                String decoded = semi > i + 1 && semi - i <= 10 ? entity(html.substring(i + 1, semi)) : null;
+                int semi = -1;
+                for (int j = i + 2; j < n && j <= i + MAX_REFERENCE; j++) {
+                    if (html.charAt(j) == ';') {
+                        semi = j;
+                        break;
+                    }
+                }
+                String decoded = semi > 0 ? entity(html.substring(i + 1, semi)) : null;
                 if (decoded != null) {
                     out.append(decoded);
                     i = semi + 1;
@@ -74,6 +77,22 @@ public final class HtmlText {
         return fold(out);
     }
 
+    /** The index after the end tag {@code </tag ...>} from {@code from} on (any case); the end when there is none. */
+    private static int endOfHidden(String html, int from, String tag) {
+        int i = from;
+        while (true) {
+            int open = html.indexOf("</", i);
+            if (open < 0) {
+                return html.length();
+            }
+            if (html.regionMatches(true, open + 2, tag, 0, tag.length())) {
+                int end = html.indexOf('>', open + 2 + tag.length());
+                return end < 0 ? html.length() : end + 1;
+            }
+            i = open + 2;
+        }
+    }
+
     private static String tagName(String html, int from, int end) {
         int start = from < end && html.charAt(from) == '/' ? from + 1 : from;
         int stop = start;
@@ -88,7 +107,8 @@ public final class HtmlText {
             try {
                 int cp = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
                         ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
-                return Character.isValidCodePoint(cp) && !HeaderText.isControl(cp) ? Character.toString(cp) : " ";
+                return Character.isValidCodePoint(cp) && !HeaderText.isControl(cp)
+                        && !(cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) ? Character.toString(cp) : " ";
             } catch (NumberFormatException e) {
                 return null;
             }

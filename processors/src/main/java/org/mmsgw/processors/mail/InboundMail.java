@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param from          the sender's addr-spec (the From mailbox)
  * @param recipients    addr-specs from To, Cc, Delivered-To and X-Original-To, in that order, without repeats
- * @param messageId     the Message-ID header, empty when there is none
+ * @param messageId     the Message-ID without angle brackets; {@code sha256:<hex of the mail>} when it has none
  * @param references    message ids from In-Reply-To and References, without angle brackets
  * @param subject       the decoded subject, empty when there is none
  * @param automatic     the mail says it was sent by a machine (Auto-Submitted, Precedence, null return path):

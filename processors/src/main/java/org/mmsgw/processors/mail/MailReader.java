@@ -44,6 +44,9 @@ import jakarta.mail.util.SharedByteArrayInputStream;
 public final class MailReader {
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s\\p{Cntrl}]{1,250})>");
     private static final int MAX_REFERENCES = 50;
+    private static final Pattern KEYWORD = Pattern.compile("^[a-z0-9-]*");
+    /** Lines starting with "--" allowed per permitted part before the structure is parsed at all. */
+    private static final int BOUNDARY_LINES_PER_PART = 20;
     private static final String[] RECIPIENT_HEADERS = {"To", "Cc", "Delivered-To", "X-Original-To"};
 
     private final InboundLimits limits;
@@ -62,13 +65,21 @@ public final class MailReader {
     }
 
     /**
-     * Fetches and reads a mail from the mailbox.
+     * Fetches and reads a mail from the mailbox. Only the raw octets are fetched: what the server makes
+     * of the mail (its IMAP envelope) is not trusted, and a mail the server cannot hand over while the
+     * connection stands is refused rather than tried for ever.
      *
      * @throws MailRefusedException for a mail past a limit or unreadable, with the address a bounce may go to
-     * @throws MessagingException   when the mail server fails
+     * @throws MessagingException   when the connection to the mail server fails
      */
     public InboundMail read(Message message) throws MessagingException {
-        int declared = message.getSize();
+        int declared;
+        try {
+            declared = message.getSize();
+        } catch (MessagingException e) {
+            rethrowIfConnection(e);
+            declared = -1;
+        }
         if (declared > limits.maxSize()) {
             throw new MailRefusedException("the mail is " + declared + " octets, more than the " + limits.maxSize()
                     + " this gateway takes", bounceAddress(message));
@@ -81,8 +92,22 @@ public final class MailReader {
                     + " octets this gateway takes", bounceAddress(message));
         } catch (IOException e) {
             throw new MessagingException("could not fetch the mail: " + e.getMessage(), e);
+        } catch (MessagingException e) {
+            rethrowIfConnection(e);
+            throw new MailRefusedException("the mail server cannot hand this mail over: " + e.getMessage(), null, e);
         }
         return read(raw.toByteArray());
+    }
+
+    /** A lost connection is the server's fault, not the mail's: it propagates, and the mail stays. */
+    private static void rethrowIfConnection(MessagingException e) throws MessagingException {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.mail.FolderClosedException || t instanceof jakarta.mail.StoreClosedException
+                    || t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
+                    || t.getClass().getSimpleName().equals("MailConnectException")) {
+                throw e;
+            }
+        }
     }
 
     /** Reads a mail from its octets (RFC 5322 as received). */
@@ -92,6 +117,10 @@ public final class MailReader {
                     + limits.maxSize() + " this gateway takes", null);
         }
         MimeMessage mime;
+        if (boundaryLines(raw) > BOUNDARY_LINES_PER_PART * (long) limits.maxParts()) {
+            // Jakarta Mail parses every part of a multipart at once: refuse a part bomb before that
+            throw new MailRefusedException("the mail has more than " + limits.maxParts() + " parts", null);
+        }
         try {
             mime = new MimeMessage(session, new SharedByteArrayInputStream(raw));
         } catch (MessagingException e) {
@@ -306,7 +335,10 @@ public final class MailReader {
             String auto = header(mail, "Auto-Submitted").trim().toLowerCase(Locale.ROOT);
             String precedence = header(mail, "Precedence").trim().toLowerCase(Locale.ROOT);
             String returnPath = header(mail, "Return-Path").trim();
-            if ((!auto.isEmpty() && !auto.startsWith("no")) || Set.of("bulk", "junk", "list").contains(precedence)
+            // the keyword before any parameter or comment (RFC 3834 §5)
+            Matcher keyword = KEYWORD.matcher(auto);
+            String autoKeyword = keyword.find() ? keyword.group() : "";
+            if ((!autoKeyword.isEmpty() && !autoKeyword.equals("no")) || Set.of("bulk", "junk", "list").contains(precedence)
                     || returnPath.equals("<>")) {
                 return null;
             }
@@ -358,6 +390,17 @@ public final class MailReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /** Lines starting with {@code --}: every part costs one, text rarely has many. */
+    private static long boundaryLines(byte[] raw) {
+        long count = 0;
+        for (int i = 0; i + 2 < raw.length; i++) {
+            if (raw[i] == '\n' && raw[i + 1] == '-' && raw[i + 2] == '-') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Collects at most {@code max} octets and stops the writer with {@link TooLarge} past them. */

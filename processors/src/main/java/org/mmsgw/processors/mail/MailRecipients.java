@@ -32,7 +32,8 @@ public final class MailRecipients {
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MailRecipients.class);
-    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{6,15}");
+    /** An international number: no leading zero (that would be a national one). */
+    private static final Pattern NUMBER = Pattern.compile("\\+?[1-9][0-9]{5,14}");
     private static final String REPLY_PREFIX = "reply+";
 
     private final MessageStore store;
@@ -114,7 +115,12 @@ public final class MailRecipients {
         if (!m.matches() || !m.group(2).equalsIgnoreCase(MailComposer.digest(mail.from()))) {
             return Optional.empty();
         }
-        return store.find(m.group(1)).flatMap(s -> Msisdn.normalise(s.sender()));
+        // the digest only says which address the reference claims; the MMS must have gone there
+        return store.find(m.group(1))
+                .filter(s -> replyFrom == ReplyFrom.ANY || s.recipients().stream()
+                        .anyMatch(r -> Address.parse(r.address()).kind() == Address.Kind.EMAIL
+                                && sameAddress(r.address(), mail.from())))
+                .flatMap(s -> Msisdn.normalise(s.sender()));
     }
 
     /** Whether a reply from {@code from} comes from the address the MMS went to. */

@@ -229,6 +229,10 @@ public final class FileMessageStore implements MessageStore {
     @Override
     public void recordSegment(String messageId, String address, String smscMessageId) {
         Objects.requireNonNull(address, "address");
+        if (address.indexOf('\n') >= 0) {
+            // the segment file is line-based; a phone's address has no line feed
+            throw new IllegalArgumentException("segment address must not contain a line feed");
+        }
         String id = requireName(messageId, "message id");
         String smscId = requireName(smscMessageId, "SMSC message id");
         ReentrantLock lock = lockFor(id);
