@@ -1,6 +1,7 @@
 package org.mmsgw.gateway;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -13,15 +14,20 @@ import org.mmsgw.processors.MmsHeaders;
  */
 public final class StatusProcessor {
     static final List<String> QUEUES = List.of("mms.submitted", "mms.deliver.mm1", "mms.deliver.mm3", "mms.reports",
-            EmbeddedBroker.DEAD_LETTER, EmbeddedBroker.EXPIRY);
+            "mms.smsc.in", EmbeddedBroker.DEAD_LETTER, EmbeddedBroker.EXPIRY);
 
-    private final EmbeddedBroker broker;
+    private final BooleanSupplier brokerUp;
     private final SmppLink smpp;
     private final Counters counters;
 
-    /** @param broker the embedded broker, or null when an external one is used */
-    public StatusProcessor(EmbeddedBroker broker, SmppLink smpp, Counters counters) {
-        this.broker = broker;
+    /**
+     * @param broker the embedded broker (its queue depths become gauges), or null when an external one is
+     *               used: its state is then probed through {@code factory}, and its queue depths are
+     *               Artemis' own metrics
+     */
+    public StatusProcessor(EmbeddedBroker broker, jakarta.jms.ConnectionFactory factory, SmppLink smpp,
+            Counters counters) {
+        this.brokerUp = broker != null ? broker::isActive : new BrokerProbe(factory);
         this.smpp = smpp;
         this.counters = counters;
         if (broker != null) {
@@ -32,7 +38,7 @@ public final class StatusProcessor {
     }
 
     public void health(Exchange exchange) {
-        boolean brokerUp = broker == null || broker.isActive();
+        boolean brokerUp = this.brokerUp.getAsBoolean();
         boolean smppUp = smpp.isUp();
         Message out = exchange.getMessage();
         out.setHeader(MmsHeaders.HTTP_STATUS, brokerUp && smppUp ? 200 : 503);

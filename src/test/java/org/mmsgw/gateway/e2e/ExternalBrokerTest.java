@@ -1,0 +1,78 @@
+package org.mmsgw.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmsgw.codec.multipart.Part;
+import org.mmsgw.gateway.fixtures.TestSmsc;
+
+/**
+ * The gateway on an external Artemis broker (another server, reached over TCP on loopback) instead of
+ * its embedded one: messages flow through it, and /health follows it.
+ */
+class ExternalBrokerTest {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path brokerData;
+
+    @Test
+    void messagesGoThroughTheExternalBrokerAndHealthFollowsIt() throws Exception {
+        int port = RunningGateway.freePort();
+        EmbeddedActiveMQ artemis = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl()
+                .setName("external").setPersistenceEnabled(true).setSecurityEnabled(false)
+                .setJournalDirectory(brokerData.resolve("journal").toString())
+                .setBindingsDirectory(brokerData.resolve("bindings").toString())
+                .setPagingDirectory(brokerData.resolve("paging").toString())
+                .setLargeMessagesDirectory(brokerData.resolve("large").toString())
+                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port));
+        artemis.start();
+        try (TestSmsc smsc = TestSmsc.open();
+                RunningGateway gateway = RunningGateway.start(data, smsc.port(),
+                        Map.of("gateway.broker.url", "tcp://127.0.0.1:" + port))) {
+            assertNull(gateway.broker(), "no embedded broker");
+            Pushes.assertOk(gateway.phone("+491701111111").send(Pushes.sendReq("X-1", List.of("+491702222222"),
+                    "external", Part.text("<t>", "t.txt", "through another broker"))));
+            Pushes.awaitPushes(smsc, "+491702222222", 1);
+            assertTrue(artemis.getActiveMQServer().getPostOffice().getAddresses().stream()
+                    .anyMatch(a -> a.toString().equals("mms.submitted")), "the hand-offs used the external broker");
+            Pushes.awaitUntil("health UP", () -> health(gateway).contains("\"broker\":\"UP\""));
+
+            artemis.stop();
+            Pushes.awaitUntil("health says the broker is down", () -> health(gateway).contains("\"broker\":\"DOWN\""));
+            HttpResponse<String> down = get(gateway);
+            assertEquals(503, down.statusCode(), down.body());
+        } finally {
+            artemis.stop();
+        }
+    }
+
+    private String health(RunningGateway gateway) {
+        return get(gateway).body();
+    }
+
+    private HttpResponse<String> get(RunningGateway gateway) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
