@@ -60,6 +60,10 @@ public final class GatewayConfiguration implements CamelConfiguration {
         ConnectionFactory factory = connectionFactory(context, settings, dataDir, registry);
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(factory);
+        // transacted consumers use the listener container's own transacted session (cached with the
+        // consumer), and sends from the route join it: no transaction manager opening a connection
+        // per transaction
+        jms.setLazyCreateTransactionManager(false);
         context.addComponent("jms", jms);
         // the HTTP side sends outside any transaction: cached sessions spare a connection per request
         CachingConnectionFactory caching = new CachingConnectionFactory(factory);

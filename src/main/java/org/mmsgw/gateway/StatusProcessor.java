@@ -28,6 +28,12 @@ public final class StatusProcessor {
     public StatusProcessor(EmbeddedBroker broker, jakarta.jms.ConnectionFactory factory, SmppLink smpp,
             Counters counters) {
         this.brokerUp = broker != null ? broker::isActive : new BrokerProbe(factory);
+        counters.gauge("mmsgw_jvm_heap_used_bytes",
+                () -> java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        // the most the heap held since start: the peaks of its pools, summed
+        counters.gauge("mmsgw_jvm_heap_peak_bytes", () -> java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+                .stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum());
         this.smpp = smpp;
         this.counters = counters;
         if (broker != null) {

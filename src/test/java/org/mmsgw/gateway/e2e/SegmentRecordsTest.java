@@ -1,0 +1,100 @@
+package org.mmsgw.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.mmsgw.gateway.e2e.Pushes.assertOk;
+import static org.mmsgw.gateway.e2e.Pushes.awaitPushes;
+import static org.mmsgw.gateway.e2e.Pushes.awaitState;
+import static org.mmsgw.gateway.e2e.Pushes.awaitUntil;
+import static org.mmsgw.gateway.e2e.Pushes.plmn;
+import static org.mmsgw.gateway.e2e.Pushes.withDeliveryReport;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.mmsgw.codec.mms.MessageType;
+import org.mmsgw.codec.mms.MmsField;
+import org.mmsgw.codec.mms.MmsPdu;
+import org.mmsgw.gateway.fixtures.TestPhone;
+import org.mmsgw.gateway.fixtures.TestSmsc;
+import org.mmsgw.gateway.fixtures.WapPushDelivery;
+import org.mmsgw.processors.inbound.SmscIds;
+import org.mmsgw.processors.store.SegmentRef;
+import org.mmsgw.processors.store.RecipientState;
+
+/**
+ * Every notification segment asks the SMSC for a delivery receipt and is sent as binary SMS with a UDH
+ * (SMPP 3.4 §5.2.12, §5.2.17, §5.2.19), and its SMSC message id is recorded against the message and
+ * recipient so that the receipt can be matched; report pushes to the sender are not recorded.
+ */
+class SegmentRecordsTest extends GatewayTest {
+    private static final String ALICE = "+491701111111";
+    private static final String BOB = "+491702222222";
+
+    @Test
+    void singleSegmentNotificationAsksForAReceiptAndItsIdIsRecorded() throws Exception {
+        String messageId = assertOk(gateway.phone(ALICE).send(TestPhone.typicalSendReq("G-1", BOB, "One", "short")));
+        WapPushDelivery push = awaitPushes(smsc, BOB, 1).get(0);
+        awaitState(gateway.store(), messageId, plmn(BOB), RecipientState.NOTIFIED);
+
+        assertEquals(1, push.segments().size(), "segments of a short notification");
+        TestSmsc.Submit segment = push.segments().get(0);
+        assertSubmitFields(segment);
+        assertEquals(Optional.of(new SegmentRef(messageId, plmn(BOB))),
+                gateway.store().findSegment(SmscIds.key(segment.messageId())));
+        assertEquals(List.of(new SegmentRef(messageId, plmn(BOB))), gateway.store().segments(messageId, plmn(BOB)));
+    }
+
+    @Test
+    void bothSegmentsOfATwoSegmentNotificationAreRecorded() throws Exception {
+        String subject = "Photos from the summer holiday at the lake, day one (of seven)";
+        String messageId = assertOk(gateway.phone(ALICE).send(TestPhone.typicalSendReq("G-2", BOB, subject, "lake")));
+        WapPushDelivery push = awaitPushes(smsc, BOB, 1).get(0);
+        awaitState(gateway.store(), messageId, plmn(BOB), RecipientState.NOTIFIED);
+
+        assertEquals(2, push.segments().size(), "segments of a long notification");
+        assertEquals(subject, push.pdu().text(MmsField.SUBJECT).orElseThrow());
+        for (TestSmsc.Submit segment : push.segments()) {
+            assertSubmitFields(segment);
+            assertEquals(Optional.of(new SegmentRef(messageId, plmn(BOB))),
+                    gateway.store().findSegment(SmscIds.key(segment.messageId())), "segment " + segment.messageId());
+        }
+        assertFalse(push.segments().get(0).messageId().equals(push.segments().get(1).messageId()));
+        assertEquals(2, gateway.store().segments(messageId, plmn(BOB)).size(), "segments recorded for Bob");
+    }
+
+    @Test
+    void reportPushToTheSenderIsNotRecordedAgainstTheRecipient() throws Exception {
+        String messageId = assertOk(gateway.phone(ALICE).send(
+                withDeliveryReport(TestPhone.typicalSendReq("G-3", BOB, "Report", "tell me"))));
+        MmsPdu notification = awaitPushes(smsc, BOB, 1).get(0).pdu();
+        awaitState(gateway.store(), messageId, plmn(BOB), RecipientState.NOTIFIED);
+        TestPhone bob = gateway.phone(BOB);
+        bob.retrieve(notification.text(MmsField.CONTENT_LOCATION).orElseThrow());
+        bob.notifyResp(notification.transactionId().orElseThrow(), "Retrieved");
+
+        WapPushDelivery report = awaitPushes(smsc, ALICE, 1).get(0);
+        assertEquals(MessageType.DELIVERY_IND, report.pdu().messageType());
+        // the report's transaction is over once nothing is left on the reports queue
+        awaitUntil("reports queue drained", () -> gateway.broker().depth("mms.reports") == 0);
+
+        for (TestSmsc.Submit segment : report.segments()) {
+            assertSubmitFields(segment);
+            assertEquals(Optional.empty(), gateway.store().findSegment(SmscIds.key(segment.messageId())),
+                    "report segment " + segment.messageId());
+        }
+        assertEquals(List.of(new SegmentRef(messageId, plmn(BOB))), gateway.store().segments(messageId, plmn(BOB)),
+                "only Bob's notification segment");
+        assertEquals(List.of(), gateway.store().segments(messageId, plmn(ALICE)), "segments recorded for Alice");
+    }
+
+    /** registered_delivery 1 (SMSC delivery receipt on success and failure), esm_class UDHI, data_coding 8-bit. */
+    private static void assertSubmitFields(TestSmsc.Submit segment) {
+        assertEquals(0, segment.commandStatus());
+        assertFalse(segment.messageId().isEmpty());
+        assertEquals(0x01, segment.registeredDelivery(), "registered_delivery of " + segment.messageId());
+        assertEquals(0x40, segment.esmClass(), "esm_class of " + segment.messageId());
+        assertEquals(0x04, segment.dataCoding(), "data_coding of " + segment.messageId());
+    }
+}
