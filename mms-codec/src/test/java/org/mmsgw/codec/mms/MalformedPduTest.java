@@ -395,6 +395,14 @@ class MalformedPduTest {
                 if (e.offset() < 0 || e.offset() > cut) {
                     problems.add("cut " + cut + ": offset outside the prefix: " + e.getMessage());
                 }
+                int[] header = layout.headerAt(cut);
+                // a cut inside a header: the error is at that header (or inside it) and says the input ended,
+                // or that a declared length runs past what remains
+                boolean truncation = e.found().contains("end of input") || e.expected().contains("remaining octets");
+                if (header != null && (e.offset() < header[0] || !truncation)) {
+                    problems.add("cut " + cut + " in the header at " + header[0] + ".." + header[1]
+                            + ": expected a truncation error at or after " + header[0] + ", got " + e.getMessage());
+                }
                 int part = layout.partAt(cut);
                 boolean upFront = e.field().equals("multipart entry count") && e.offset() == layout.count();
                 if (part >= 0 && e.offset() < layout.parts().get(part)[0] && !upFront) {
@@ -431,7 +439,17 @@ class MalformedPduTest {
      * Where the Content-Type header, the entry count and each top-level part sit, read independently of
      * the decoder's error paths. {@code parts} holds [start, end) pairs.
      */
-    private record Layout(int contentType, int count, List<int[]> parts) {
+    private record Layout(int contentType, int count, List<int[]> parts, List<int[]> headers) {
+        /** The header a cut at {@code cut} ends inside (start < cut < end), or null. */
+        int[] headerAt(int cut) {
+            for (int[] h : headers) {
+                if (h[0] < cut && cut < h[1]) {
+                    return h;
+                }
+            }
+            return null;
+        }
+
         /** The part a cut at {@code cut} ends inside (start < cut <= end), or -1. */
         int partAt(int cut) {
             for (int i = 0; i < parts.size(); i++) {
@@ -445,7 +463,9 @@ class MalformedPduTest {
 
     private static Layout layout(byte[] pdu) {
         WspReader r = new WspReader(pdu, CodecLimits.DEFAULTS);
+        List<int[]> headers = new ArrayList<>();
         while (r.hasRemaining() && r.peek("header") != 0x84) {
+            int start = r.position();
             int b = r.peek("header");
             if (b >= 0x80) {
                 r.readOctet("header");
@@ -459,9 +479,10 @@ class MalformedPduTest {
                 r.readTextString("name");
                 r.readTextString("value");
             }
+            headers.add(new int[] {start, r.position()});
         }
         if (!r.hasRemaining()) {
-            return new Layout(-1, -1, List.of());
+            return new Layout(-1, -1, List.of(), headers);
         }
         int contentType = r.position();
         r.readOctet("Content-Type");
@@ -478,7 +499,7 @@ class MalformedPduTest {
                 parts.add(new int[] {start, r.position()});
             }
         }
-        return new Layout(contentType, count, parts);
+        return new Layout(contentType, count, parts, headers);
     }
 
     // ---------------------------------------------------------------- helpers
