@@ -136,6 +136,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("receipt", new ReceiptProcessor(store, SmscIds.Form.valueOf(settings.text("gateway.smpp.receipt-id",
                 "auto").toUpperCase(java.util.Locale.ROOT).replace('-', '_')), settings.number("gateway.smpp.receipt-attempts", 30),
                 settings.duration("gateway.smpp.receipt-wait", "PT2S"), clock, counters));
+        registry.bind("staleSegments", new org.mmsgw.processors.housekeeping.StaleSegmentsProcessor(sms,
+                settings.duration("gateway.sms.parts-max-age", "P1D"), clock));
         registry.bind("moSms", new MoSmsProcessor(sms, sms, settings.optional("gateway.sms.default-mailbox"),
                 new SmsMailComposer(settings.text("gateway.mms.domain", "mms.example.net")), counters));
         if (settings.flag("gateway.sandbox", false)) {

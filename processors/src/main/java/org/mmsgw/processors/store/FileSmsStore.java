@@ -104,6 +104,30 @@ public final class FileSmsStore implements Correspondents, SmsParts {
         }
     }
 
+    @Override
+    public synchronized int removeOlderThan(java.time.Instant instant) {
+        int removed = 0;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parts)) {
+            for (Path dir : dirs) {
+                if (Files.getLastModifiedTime(dir).toInstant().isBefore(instant)) {
+                    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                        for (Path file : files) {
+                            Files.delete(file);
+                        }
+                    }
+                    Files.delete(dir);
+                    removed++;
+                }
+            }
+            if (removed > 0) {
+                AtomicFiles.forceDirectory(parts);
+            }
+            return removed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove old segments", e);
+        }
+    }
+
     /** Keys come from phones: as a file name only their hex form. */
     private static String name(String key) {
         String hex = HexFormat.of().formatHex(key.getBytes(StandardCharsets.UTF_8));

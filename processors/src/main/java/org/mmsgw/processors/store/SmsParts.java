@@ -18,4 +18,10 @@ public interface SmsParts {
 
     /** Forgets a message's segments (after it was handled). */
     void remove(String key);
+
+    /**
+     * Forgets the segments of messages whose last segment came before {@code instant}: the rest will not
+     * come any more. Returns how many messages were forgotten.
+     */
+    int removeOlderThan(java.time.Instant instant);
 }

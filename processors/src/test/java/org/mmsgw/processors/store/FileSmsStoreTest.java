@@ -239,4 +239,23 @@ class FileSmsStoreTest {
         assertEquals(Optional.of("x@example.com"), s.of(PHONE));
         assertFalse(Files.exists(tmp.resolve("correspondents")));
     }
+
+    @Test
+    void messagesWhoseLastSegmentIsOlderThanTheLimitAreForgotten() throws Exception {
+        store.add("old", 1, 2, "one");
+        store.add("new", 1, 2, "uno");
+        java.time.Instant now = java.time.Instant.now();
+        try (Stream<Path> dirs = Files.list(root.resolve("parts"))) {
+            for (Path dir : dirs.toList()) {
+                boolean old = Files.exists(dir.resolve("1")) && Files.readString(dir.resolve("1")).equals("one");
+                Files.setLastModifiedTime(dir, FileTime.from(old ? now.minusSeconds(7200) : now));
+            }
+        }
+
+        assertEquals(1, store.removeOlderThan(now.minusSeconds(3600)));
+
+        assertEquals(Optional.empty(), store.add("old", 2, 2, "two"), "the first half is gone");
+        assertEquals(Optional.of(List.of("uno", "dos")), store.add("new", 2, 2, "dos"), "the recent one stays");
+        assertEquals(0, store.removeOlderThan(java.time.Instant.EPOCH), "nothing is older than the epoch");
+    }
 }
