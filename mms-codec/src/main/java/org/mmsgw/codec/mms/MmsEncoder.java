@@ -43,7 +43,7 @@ public final class MmsEncoder {
     private static void writeHeader(WspWriter w, Header h) {
         if (h.isApplication()) {
             w.writeNonEmptyTextString(h.name());
-            w.writeTextString(((HeaderValue.Text) h.value()).text());
+            w.writeTextBytes(((HeaderValue.Text) h.value()).octets());
             return;
         }
         w.writeShortInteger(h.code());

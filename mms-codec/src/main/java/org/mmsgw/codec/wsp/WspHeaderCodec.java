@@ -120,7 +120,7 @@ public final class WspHeaderCodec {
     public static void write(WspWriter w, Header h) {
         if (h.isApplication()) {
             w.writeNonEmptyTextString(h.name());
-            w.writeTextString(((HeaderValue.Text) h.value()).text());
+            w.writeTextBytes(((HeaderValue.Text) h.value()).octets());
             return;
         }
         w.writeShortInteger(h.code());
