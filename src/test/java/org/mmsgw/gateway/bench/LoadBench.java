@@ -92,7 +92,7 @@ public final class LoadBench {
     private void submissions(SmscSink smsc, SmtpSink smtp, String id, String name, Duration duration,
             java.util.function.LongFunction<Phones.Request> requests) throws Exception {
         Path data = fresh(id);
-        try (GatewayProcess gateway = new GatewayProcess(data, smsc.port(), smtp.port(), heap, jvmOptions(data), Map.of())) {
+        try (GatewayProcess gateway = new GatewayProcess(data, smsc.port(), smtp.port(), heap, jvmOptions(data), gatewayEnv())) {
             Phones phones = new Phones(gateway.baseUrl(), connections);
             phones.submit(warmUp, Long.MAX_VALUE, n -> requests.apply(-1 - n), smsc::started);
             drain(smsc, smtp, Duration.ofSeconds(10));
@@ -151,7 +151,7 @@ public final class LoadBench {
 
     private void retrievals(SmscSink smsc, SmtpSink smtp, Duration duration) throws Exception {
         Path data = fresh("d");
-        try (GatewayProcess gateway = new GatewayProcess(data, smsc.port(), smtp.port(), heap, jvmOptions(data), Map.of())) {
+        try (GatewayProcess gateway = new GatewayProcess(data, smsc.port(), smtp.port(), heap, jvmOptions(data), gatewayEnv())) {
             Phones phones = new Phones(gateway.baseUrl(), connections);
             smsc.stored().clear();
             smsc.keepStored(true);
@@ -186,12 +186,28 @@ public final class LoadBench {
         }
     }
 
+    /** --set=gateway.route.consumers=16,gateway.smpp.consumers=8: settings for the gateway under test. */
+    private Map<String, String> gatewayEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        String set = options.getOrDefault("set", "");
+        for (String kv : set.isEmpty() ? new String[0] : set.split(",")) {
+            int eq = kv.indexOf('=');
+            env.put(kv.substring(0, eq).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), kv.substring(eq + 1));
+        }
+        return env;
+    }
+
     /** --jfr: a flight recording of the gateway, written next to the scenario's data. */
     private List<String> jvmOptions(Path data) {
-        if (!options.containsKey("jfr")) {
-            return List.of();
+        List<String> jvm = new ArrayList<>();
+        if (options.containsKey("jfr")) {
+            jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve(data.getFileName() + ".jfr") + ",settings=profile");
         }
-        return List.of("-XX:StartFlightRecording=filename=" + dir.resolve(data.getFileName() + ".jfr") + ",settings=profile");
+        // --jvm=OPTION: one more option for the gateway's JVM (a profiler agent, GC flags)
+        if (options.containsKey("jvm")) {
+            jvm.add(options.get("jvm").replace("{scenario}", data.getFileName().toString()));
+        }
+        return jvm;
     }
 
     private static Phones.Request request(List<SmscSink.Stored> messages, long n) {
