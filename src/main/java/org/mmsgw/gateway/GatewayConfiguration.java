@@ -81,7 +81,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
             }
         }, true, true);
 
-        MessageStore store = new FileMessageStore(dataDir.resolve("store"));
+        MessageStore store = store(context, settings, dataDir);
         FileSmsStore sms = new FileSmsStore(dataDir.resolve("sms"));
         SenderIdentifier phones = new SenderIdentifier(settings.text("gateway.mm1.msisdn-header", "X-MSISDN"),
                 settings.list("gateway.mm1.trusted-proxies", "127.0.0.1,::1"),
@@ -179,6 +179,34 @@ public final class GatewayConfiguration implements CamelConfiguration {
         org.apache.camel.component.mail.MailComponent mail = new org.apache.camel.component.mail.MailComponent();
         mail.setConfiguration(config);
         return mail;
+    }
+
+    /**
+     * The message store: the log store (one append-only log with group commit; the default), or one
+     * file per record ({@code gateway.store.type=files}). Closed after the routes stop.
+     */
+    private static MessageStore store(CamelContext context, Settings settings, Path dataDir) {
+        String type = settings.text("gateway.store.type", "log");
+        switch (type) {
+            case "files":
+                return new FileMessageStore(dataDir.resolve("store"));
+            case "log":
+                org.mmsgw.processors.store.LogMessageStore log =
+                        new org.mmsgw.processors.store.LogMessageStore(dataDir.resolve("store-log"));
+                try {
+                    context.addService(new org.apache.camel.support.service.ServiceSupport() {
+                        @Override
+                        protected void doStop() throws Exception {
+                            log.close();
+                        }
+                    }, true, true);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot register the message store", e);
+                }
+                return log;
+            default:
+                throw new IllegalArgumentException("gateway.store.type must be log or files, was " + type);
+        }
     }
 
     /** The gateway's own headers that travel between routes as JMS properties; everything else is dropped. */

@@ -1,0 +1,488 @@
+package org.mmsgw.processors.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link MessageStore} as an append-only log ({@link RecordLog}) with the index in memory, for one
+ * gateway node: a write is one record and waits for its {@code fdatasync}, which writes at the same
+ * time share (the file store's files cost an open, a rename and two syncs each). Records: a message
+ * saved (its state and content), a new state, content removed, a message deleted, a segment recorded
+ * (with its receipt). Opening the store replays the log. A background task moves what is still live
+ * out of old files whose space is mostly dead, and removes files that hold nothing live.
+ *
+ * <p>Names follow the file store's rules ({@code [A-Za-z0-9_-]{1,128}}: writes refuse others, lookups
+ * find nothing), so both stores answer the same. Memory: the state of every stored message (a few
+ * hundred octets each); content stays on disk.
+ */
+public final class LogMessageStore implements MessageStore, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LogMessageStore.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern RECEIPT = Pattern.compile("[A-Z]{1,16}");
+    private static final byte SAVE = 1;
+    private static final byte STATE = 2;
+    private static final byte NO_CONTENT = 3;
+    private static final byte DELETE = 4;
+    private static final byte SEGMENT = 5;
+    private static final int LOCK_STRIPES = 64;
+    /** A file whose live records fill less than this share of it is compacted. */
+    private static final double COMPACT_BELOW = 0.5;
+
+    /** What the index keeps about one message: its state and where its records lie. */
+    private static final class Entry {
+        volatile StoredMessage message;
+        volatile RecordLog.Location state;
+        volatile RecordLog.Location content;
+        final Set<String> segments = ConcurrentHashMap.newKeySet();
+    }
+
+    /** One segment and where its record lies. */
+    private record Segment(SegmentRef ref, RecordLog.Location at) {
+    }
+
+    private final RecordLog log;
+    private final Map<String, Entry> messages = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Segment> segments = new ConcurrentHashMap<>();
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final ScheduledExecutorService compactor;
+
+    /** Opens (or creates) the store in {@code directory}, with log files of at most 64 MiB. */
+    public LogMessageStore(Path directory) {
+        this(directory, 64L * 1024 * 1024, 10);
+    }
+
+    /**
+     * @param maxFileSize  octets per log file
+     * @param compactEvery seconds between compaction runs; 0 for none (tests call {@link #compact})
+     */
+    public LogMessageStore(Path directory, long maxFileSize, long compactEvery) {
+        Objects.requireNonNull(directory, "directory");
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+        log = new RecordLog(directory.resolve("log"), maxFileSize);
+        try {
+            log.replay(this::apply);
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("cannot open the message store in " + directory,
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+        if (compactEvery > 0) {
+            compactor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "message-store-compactor");
+                t.setDaemon(true);
+                return t;
+            });
+            compactor.scheduleWithFixedDelay(this::compactQuietly, compactEvery, compactEvery, TimeUnit.SECONDS);
+        } else {
+            compactor = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ replay: the one place records take effect
+
+    private void apply(RecordLog.Record r) {
+        switch (r.type()) {
+            case SAVE -> {
+                String id = r.text(0);
+                StoredMessage message = decodeState(r.fields().get(1), id);
+                Entry e = messages.computeIfAbsent(id, k -> new Entry());
+                e.message = message;
+                e.state = r.locations().get(1);
+                e.content = r.fields().size() > 2 ? r.locations().get(2) : null;
+                for (Recipient recipient : message.recipients()) {
+                    if (!recipient.token().isEmpty()) {
+                        tokens.put(recipient.token(), id);
+                    }
+                }
+            }
+            case STATE -> {
+                Entry e = messages.get(r.text(0));
+                if (e != null) {
+                    e.message = decodeState(r.fields().get(1), r.text(0));
+                    e.state = r.locations().get(1);
+                }
+            }
+            case NO_CONTENT -> {
+                Entry e = messages.get(r.text(0));
+                if (e != null) {
+                    e.content = null;
+                }
+            }
+            case DELETE -> {
+                String id = r.text(0);
+                Entry e = messages.remove(id);
+                if (e != null) {
+                    for (Recipient recipient : e.message.recipients()) {
+                        tokens.remove(recipient.token(), id);
+                    }
+                    for (String smscId : e.segments) {
+                        segments.computeIfPresent(smscId, (k, s) -> s.ref().messageId().equals(id) ? null : s);
+                    }
+                }
+            }
+            case SEGMENT -> {
+                String smscId = r.text(0);
+                SegmentRef ref = new SegmentRef(r.text(1), r.text(2), r.text(3));
+                Entry e = messages.get(ref.messageId());
+                if (e != null) {
+                    Segment old = segments.put(smscId, new Segment(ref, r.locations().get(0)));
+                    if (old != null && !old.ref().messageId().equals(ref.messageId())) {
+                        Optional.ofNullable(messages.get(old.ref().messageId())).ifPresent(o -> o.segments.remove(smscId));
+                    }
+                    e.segments.add(smscId);
+                }
+            }
+            default -> throw new IllegalStateException("unknown record type " + r.type());
+        }
+    }
+
+    private static StoredMessage decodeState(byte[] state, String id) {
+        try {
+            return StoredMessageProperties.decode(state, "log record of message " + id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a record, then lets it take effect: what anyone reads is on disk. */
+    private void write(byte type, byte[]... fields) {
+        List<RecordLog.Location> at = log.append(type, fields);
+        List<byte[]> list = List.of(fields);
+        apply(new RecordLog.Record(type, list, at));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------ the MessageStore
+
+    @Override
+    public boolean save(StoredMessage message, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        String id = requireName(message.messageId(), "message id");
+        Set<String> own = new HashSet<>();
+        for (Recipient r : message.recipients()) {
+            if (!r.token().isEmpty()) {
+                own.add(requireName(r.token(), "token"));
+            }
+        }
+        ReentrantLock lock = lockFor(id);
+        lock.lock();
+        try {
+            if (messages.containsKey(id)) {
+                return false;
+            }
+            for (String token : own) {
+                String owner = tokens.get(token);
+                if (owner != null && !owner.equals(id) && messages.containsKey(owner)) {
+                    throw new IllegalStateException("token " + token + " of message " + id
+                            + " already belongs to message " + owner);
+                }
+            }
+            write(SAVE, utf8(id), StoredMessageProperties.encode(message), content);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<StoredMessage> find(String messageId) {
+        Entry e = isName(messageId) ? messages.get(messageId) : null;
+        return e == null ? Optional.empty() : Optional.of(e.message);
+    }
+
+    @Override
+    public Optional<byte[]> content(String messageId) {
+        Entry e = isName(messageId) ? messages.get(messageId) : null;
+        for (int attempt = 0; e != null && attempt < 3; attempt++) {
+            RecordLog.Location at = e.content;
+            if (at == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(log.read(at));
+            } catch (ClosedChannelException moved) {
+                // compaction moved it meanwhile: read it where it is now
+                e = messages.get(messageId);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> messageIdForToken(String token) {
+        String id = isName(token) ? tokens.get(token) : null;
+        return id != null && messages.containsKey(id) ? Optional.of(id) : Optional.empty();
+    }
+
+    @Override
+    public Optional<StoredMessage> updateRecipient(String messageId, String address, RecipientState state) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(state, "state");
+        String id = requireName(messageId, "message id");
+        ReentrantLock lock = lockFor(id);
+        lock.lock();
+        try {
+            Entry e = messages.get(id);
+            if (e == null) {
+                return Optional.empty();
+            }
+            Optional<Recipient> recipient = e.message.recipient(address);
+            if (recipient.isEmpty() || recipient.get().state().isFinal() || recipient.get().state() == state) {
+                return Optional.of(e.message);
+            }
+            StoredMessage updated = e.message.withRecipientState(address, state);
+            write(STATE, utf8(id), StoredMessageProperties.encode(updated));
+            return Optional.of(updated);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void recordSegment(String messageId, String address, String smscMessageId) {
+        Objects.requireNonNull(address, "address");
+        if (address.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("segment address must not contain a line feed");
+        }
+        String id = requireName(messageId, "message id");
+        String smscId = requireName(smscMessageId, "SMSC message id");
+        ReentrantLock lock = lockFor(id);
+        lock.lock();
+        try {
+            Entry e = messages.get(id);
+            if (e == null || e.message.recipient(address).isEmpty()) {
+                return;
+            }
+            Segment existing = segments.get(smscId);
+            if (existing != null && existing.ref().messageId().equals(id) && existing.ref().address().equals(address)) {
+                return;
+            }
+            write(SEGMENT, utf8(smscId), utf8(id), utf8(address), new byte[0]);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<SegmentRef> findSegment(String smscMessageId) {
+        Segment s = isName(smscMessageId) ? segments.get(smscMessageId) : null;
+        return s == null ? Optional.empty() : Optional.of(s.ref());
+    }
+
+    @Override
+    public Optional<SegmentRef> recordReceipt(String smscMessageId, String status) {
+        if (!isName(smscMessageId)) {
+            return Optional.empty();
+        }
+        if (status == null || !RECEIPT.matcher(status).matches()) {
+            throw new IllegalArgumentException("receipt status must match " + RECEIPT.pattern() + ", found '" + status + "'");
+        }
+        Segment s = segments.get(smscMessageId);
+        if (s == null) {
+            return Optional.empty();
+        }
+        ReentrantLock lock = lockFor(s.ref().messageId());
+        lock.lock();
+        try {
+            Segment now = segments.get(smscMessageId);
+            if (now == null || now.ref().receipt().equals(status)) {
+                return now == null ? Optional.empty() : Optional.of(now.ref());
+            }
+            write(SEGMENT, utf8(smscMessageId), utf8(now.ref().messageId()), utf8(now.ref().address()), utf8(status));
+            return findSegment(smscMessageId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<SegmentRef> segments(String messageId, String address) {
+        Entry e = isName(messageId) ? messages.get(messageId) : null;
+        if (e == null) {
+            return List.of();
+        }
+        List<SegmentRef> out = new ArrayList<>();
+        for (String smscId : e.segments) {
+            Segment s = segments.get(smscId);
+            if (s != null && s.ref().messageId().equals(messageId) && s.ref().address().equals(address)) {
+                out.add(s.ref());
+            }
+        }
+        return out;
+    }
+
+    /** {@inheritDoc} Earliest expiry first. */
+    @Override
+    public List<String> expiredBefore(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return messages.entrySet().stream().filter(e -> e.getValue().message.expiry().isBefore(now))
+                .sorted(Comparator.<Map.Entry<String, Entry>, Instant>comparing(e -> e.getValue().message.expiry())
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public void removeContent(String messageId) {
+        String id = requireName(messageId, "message id");
+        ReentrantLock lock = lockFor(id);
+        lock.lock();
+        try {
+            Entry e = messages.get(id);
+            if (e != null && e.content != null) {
+                write(NO_CONTENT, utf8(id));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void delete(String messageId) {
+        String id = requireName(messageId, "message id");
+        ReentrantLock lock = lockFor(id);
+        lock.lock();
+        try {
+            if (messages.containsKey(id)) {
+                write(DELETE, utf8(id));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ compaction
+
+    /**
+     * Moves what is still live out of old files that are mostly dead, and removes the files that hold
+     * nothing live. A record is moved by writing it again (a message's state and content, a segment);
+     * its file goes only once the new copy is on disk.
+     */
+    public void compact() throws IOException {
+        long head = log.head();
+        Map<Long, Long> live = new HashMap<>();
+        for (Entry e : messages.values()) {
+            count(live, e.state);
+            count(live, e.content);
+        }
+        for (Segment s : segments.values()) {
+            count(live, s.at());
+        }
+        for (Map.Entry<Long, Long> f : log.sizes().entrySet()) {
+            long file = f.getKey();
+            if (file == head) {
+                continue;
+            }
+            long bytes = live.getOrDefault(file, 0L);
+            if (bytes == 0) {
+                log.delete(file);
+                LOG.debug("message log file {} removed", file);
+            } else if (bytes < COMPACT_BELOW * f.getValue()) {
+                moveOut(file);
+            }
+        }
+    }
+
+    private static void count(Map<Long, Long> live, RecordLog.Location at) {
+        if (at != null) {
+            live.merge(at.file(), (long) at.length(), Long::sum);
+        }
+    }
+
+    private void moveOut(long file) throws ClosedChannelException {
+        for (Map.Entry<String, Entry> m : messages.entrySet()) {
+            String id = m.getKey();
+            ReentrantLock lock = lockFor(id);
+            lock.lock();
+            try {
+                Entry e = messages.get(id);
+                boolean stateHere = e != null && e.state != null && e.state.file() == file;
+                boolean contentHere = e != null && e.content != null && e.content.file() == file;
+                if (stateHere || contentHere) {
+                    byte[] state = StoredMessageProperties.encode(e.message);
+                    if (e.content != null) {
+                        write(SAVE, utf8(id), state, log.read(e.content));
+                    } else {
+                        write(STATE, utf8(id), state);
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        for (Map.Entry<String, Segment> s : segments.entrySet()) {
+            if (s.getValue().at().file() == file) {
+                SegmentRef ref = s.getValue().ref();
+                ReentrantLock lock = lockFor(ref.messageId());
+                lock.lock();
+                try {
+                    Segment now = segments.get(s.getKey());
+                    if (now != null && now.at().file() == file) {
+                        write(SEGMENT, utf8(s.getKey()), utf8(now.ref().messageId()), utf8(now.ref().address()),
+                                utf8(now.ref().receipt()));
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    private void compactQuietly() {
+        try {
+            compact();
+        } catch (IOException | RuntimeException e) {
+            // compaction only frees space; the next run tries again
+            LOG.warn("message log compaction failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (compactor != null) {
+            compactor.shutdownNow();
+        }
+        log.close();
+    }
+
+    private ReentrantLock lockFor(String id) {
+        return locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
+    }
+
+    private static boolean isName(String value) {
+        return value != null && NAME.matcher(value).matches();
+    }
+
+    private static String requireName(String value, String what) {
+        if (!isName(value)) {
+            throw new IllegalArgumentException(what + " must match " + NAME.pattern() + ", found '" + value + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,310 @@
+package org.mmsgw.processors.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
+
+/**
+ * Append-only files of records with group commit: every {@link #append} returns once its record is on
+ * stable storage, and records appended at the same time share one {@code fdatasync}. Files are
+ * {@code <dir>/<sequence>.log} of at most {@code maxFileSize} octets; a record is
+ * {@code [length][crc32c][type][fields...]}, each field {@code [length][octets]}, integers big-endian.
+ * {@link #replay} reads everything back in write order and cuts a torn record off the end of the last
+ * file (the write a crash interrupted).
+ */
+final class RecordLog implements AutoCloseable {
+    /** Where a field of a record lies. */
+    record Location(long file, long position, int length) {
+    }
+
+    /** One record as read back: its type, fields and where each field lies. */
+    record Record(byte type, List<byte[]> fields, List<Location> locations) {
+        String text(int i) {
+            return new String(fields.get(i), StandardCharsets.UTF_8);
+        }
+    }
+
+    interface Replayer {
+        void apply(Record record);
+    }
+
+    private static final String SUFFIX = ".log";
+    private static final int HEADER = 8;
+
+    private final Path dir;
+    private final long maxFileSize;
+    private final Map<Long, FileChannel> files = new ConcurrentHashMap<>();
+    private final Object appendLock = new Object();
+    private final Object syncLock = new Object();
+    private long head;
+    private long headSize;
+    private long appended;
+    private long synced;
+    private boolean syncing;
+
+    RecordLog(Path dir, long maxFileSize) {
+        this.dir = dir;
+        this.maxFileSize = maxFileSize;
+    }
+
+    /** Reads every record back in write order, then opens the log for appending. */
+    void replay(Replayer replayer) throws IOException {
+        Files.createDirectories(dir);
+        TreeMap<Long, Path> found = new TreeMap<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                found.put(Long.parseLong(name.substring(0, name.length() - SUFFIX.length())), p);
+            }
+        }
+        for (Map.Entry<Long, Path> e : found.entrySet()) {
+            FileChannel channel = FileChannel.open(e.getValue(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+            files.put(e.getKey(), channel);
+            long end = replayFile(e.getKey(), channel, replayer, e.getKey().equals(found.lastKey()));
+            if (end < channel.size()) {
+                // the record a crash interrupted: nobody was told it was stored
+                channel.truncate(end);
+                channel.force(true);
+            }
+        }
+        synchronized (appendLock) {
+            if (found.isEmpty()) {
+                openHead(1);
+            } else {
+                head = found.lastKey();
+                headSize = files.get(head).size();
+            }
+        }
+    }
+
+    private long replayFile(long file, FileChannel channel, Replayer replayer, boolean last) throws IOException {
+        long size = channel.size();
+        long pos = 0;
+        ByteBuffer header = ByteBuffer.allocate(HEADER);
+        while (pos + HEADER <= size) {
+            header.clear();
+            readFully(channel, header, pos);
+            int length = header.getInt(0);
+            int crc = header.getInt(4);
+            if (length < 1 || pos + HEADER + length > size) {
+                return torn(file, pos, last, "length " + length);
+            }
+            ByteBuffer body = ByteBuffer.allocate(length);
+            readFully(channel, body, pos + HEADER);
+            CRC32C check = new CRC32C();
+            check.update(body.array());
+            if ((int) check.getValue() != crc) {
+                return torn(file, pos, last, "checksum");
+            }
+            replayer.apply(parse(file, pos + HEADER, body.array()));
+            pos += HEADER + length;
+        }
+        return pos < size ? torn(file, pos, last, "short header") : pos;
+    }
+
+    private static long torn(long file, long pos, boolean last, String what) throws IOException {
+        if (!last) {
+            throw new IOException("log file " + file + " is damaged at " + pos + " (" + what + ")");
+        }
+        return pos;
+    }
+
+    private static Record parse(long file, long start, byte[] body) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(body);
+        byte type = b.get();
+        List<byte[]> fields = new ArrayList<>();
+        List<Location> locations = new ArrayList<>();
+        while (b.hasRemaining()) {
+            if (b.remaining() < 4) {
+                throw new IOException("log file " + file + ": field length cut at " + (start + b.position()));
+            }
+            int n = b.getInt();
+            if (n < 0 || n > b.remaining()) {
+                throw new IOException("log file " + file + ": field of " + n + " octets at " + (start + b.position()));
+            }
+            locations.add(new Location(file, start + b.position(), n));
+            byte[] f = new byte[n];
+            b.get(f);
+            fields.add(f);
+        }
+        return new Record(type, fields, locations);
+    }
+
+    /**
+     * Appends a record and returns once it is on stable storage, with the locations of its fields.
+     */
+    List<Location> append(byte type, byte[]... fields) {
+        int length = 1;
+        for (byte[] f : fields) {
+            length += 4 + f.length;
+        }
+        ByteBuffer record = ByteBuffer.allocate(HEADER + length);
+        record.putInt(length).putInt(0).put(type);
+        for (byte[] f : fields) {
+            record.putInt(f.length).put(f);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(record.array(), HEADER, length);
+        record.putInt(4, (int) crc.getValue());
+        record.flip();
+        long ticket;
+        List<Location> locations = new ArrayList<>(fields.length);
+        try {
+            synchronized (appendLock) {
+                if (headSize > 0 && headSize + record.remaining() > maxFileSize) {
+                    // the whole old file is on disk before the first record of the next one
+                    files.get(head).force(false);
+                    synchronized (syncLock) {
+                        synced = Math.max(synced, appended);
+                        syncLock.notifyAll();
+                    }
+                    openHead(head + 1);
+                }
+                long start = headSize;
+                FileChannel channel = files.get(head);
+                while (record.hasRemaining()) {
+                    channel.write(record, start + record.position());
+                }
+                long fieldPos = start + HEADER + 1;
+                for (byte[] f : fields) {
+                    locations.add(new Location(head, fieldPos + 4, f.length));
+                    fieldPos += 4 + f.length;
+                }
+                headSize = start + record.limit();
+                ticket = ++appended;
+            }
+            awaitSync(ticket);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the message log in " + dir, e);
+        }
+        return locations;
+    }
+
+    /** Group commit: one thread forces the head file for everything appended so far, the others wait. */
+    private void awaitSync(long ticket) throws IOException {
+        while (true) {
+            synchronized (syncLock) {
+                while (synced < ticket && syncing) {
+                    try {
+                        syncLock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted waiting for the log to be on disk", e);
+                    }
+                }
+                if (synced >= ticket) {
+                    return;
+                }
+                syncing = true;
+            }
+            long target;
+            FileChannel channel;
+            synchronized (appendLock) {
+                target = appended;
+                channel = files.get(head);
+            }
+            boolean done = false;
+            try {
+                // outside both monitors: others append meanwhile and are covered by the next force
+                channel.force(false);
+                done = true;
+            } finally {
+                synchronized (syncLock) {
+                    syncing = false;
+                    if (done) {
+                        synced = Math.max(synced, target);
+                    }
+                    syncLock.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** The octets at a location; they stay readable until their file is {@link #delete}d. */
+    byte[] read(Location location) throws ClosedChannelException {
+        FileChannel channel = files.get(location.file());
+        if (channel == null) {
+            throw new ClosedChannelException();
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(location.length());
+        try {
+            readFully(channel, buffer, location.position());
+        } catch (ClosedChannelException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the message log file " + location.file(), e);
+        }
+        return buffer.array();
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new IOException("end of file at " + (position + buffer.position()));
+            }
+        }
+    }
+
+    /** The file records are appended to now. */
+    long head() {
+        synchronized (appendLock) {
+            return head;
+        }
+    }
+
+    /** Every file and its size. */
+    Map<Long, Long> sizes() throws IOException {
+        Map<Long, Long> out = new TreeMap<>();
+        for (Map.Entry<Long, FileChannel> e : files.entrySet()) {
+            out.put(e.getKey(), e.getValue().size());
+        }
+        return out;
+    }
+
+    /** Removes a file that holds nothing live any more (never the head). */
+    void delete(long file) throws IOException {
+        if (file == head()) {
+            throw new IllegalArgumentException("the head file " + file + " is in use");
+        }
+        FileChannel channel = files.remove(file);
+        if (channel != null) {
+            channel.close();
+            Files.deleteIfExists(path(file));
+            AtomicFiles.forceDirectory(dir);
+        }
+    }
+
+    private void openHead(long file) throws IOException {
+        FileChannel channel = FileChannel.open(path(file), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        AtomicFiles.forceDirectory(dir);
+        files.put(file, channel);
+        head = file;
+        headSize = 0;
+    }
+
+    private Path path(long file) {
+        return dir.resolve(String.format("%010d%s", file, SUFFIX));
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (FileChannel c : files.values()) {
+            c.close();
+        }
+        files.clear();
+    }
+}
