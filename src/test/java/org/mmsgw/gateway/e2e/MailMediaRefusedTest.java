@@ -9,29 +9,18 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** With gateway.mail.inbound.disallowed-media=refuse, a mail with a part MMS does not carry is refused whole. */
-class MailMediaRefusedTest extends GatewayTest {
-    private MailServer mail;
+class MailMediaRefusedTest extends MailGatewayTest {
 
     @Override
-    Map<String, String> settings() {
-        try {
-            mail = new MailServer();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, String> s = new HashMap<>(mail.gatewaySettings());
+    Map<String, String> mailSettings() {
+        Map<String, String> s = new HashMap<>();
         s.put("gateway.mail.inbound.disallowed-media", "refuse");
         return s;
     }
 
-    @AfterEach
-    void stopMail() {
-        mail.close();
-    }
 
     @Test
     void aMailWithADisallowedPartIsBouncedAndBecomesNoMms() throws Exception {

@@ -8,7 +8,6 @@ import static org.mmsgw.gateway.e2e.Pushes.awaitPushes;
 import static org.mmsgw.gateway.e2e.Pushes.awaitUntil;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,7 +19,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mmsgw.codec.mms.MessageType;
 import org.mmsgw.codec.mms.MmsField;
@@ -34,26 +32,11 @@ import org.mmsgw.gateway.fixtures.WapPushDelivery;
  * it from its mailbox over IMAP (woken by IDLE), and the phone gets the push at the test SMSC and
  * fetches the MMS over HTTP.
  */
-class MailToMmsTest extends GatewayTest {
+class MailToMmsTest extends MailGatewayTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
 
-    private MailServer mail;
 
-    @Override
-    Map<String, String> settings() {
-        try {
-            mail = new MailServer();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return new HashMap<>(mail.gatewaySettings());
-    }
-
-    @AfterEach
-    void stopMail() {
-        mail.close();
-    }
 
     @Test
     void mailToANumberBecomesAnMmsWithItsTextAndImagesByteForByte() throws Exception {

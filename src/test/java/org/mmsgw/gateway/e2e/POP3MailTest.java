@@ -8,35 +8,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
 
 /** The mailbox polled over POP3 instead of IMAP: the mail becomes an MMS and is deleted after. */
-class POP3MailTest extends GatewayTest {
+class POP3MailTest extends MailGatewayTest {
     private static final String BOB = "+491702222222";
 
-    private MailServer mail;
 
     @Override
-    Map<String, String> settings() {
-        try {
-            mail = new MailServer();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, String> s = new HashMap<>(mail.gatewaySettings());
+    Map<String, String> mailSettings() {
+        Map<String, String> s = new HashMap<>();
         s.put("gateway.mail.inbound.protocol", "pop3");
-        s.put("gateway.mail.inbound.port", String.valueOf(mail.pop3Port()));
         s.put("gateway.mail.inbound.poll-delay", "500");
+        s.put("gateway.mail.inbound.port", String.valueOf(mail.pop3Port()));
         return s;
     }
 
-    @AfterEach
-    void stopMail() {
-        mail.close();
-    }
 
     @Test
     void aMailFetchedOverPop3BecomesAnMmsAndLeavesTheMailbox() throws Exception {

@@ -17,7 +17,6 @@ import com.cloudhopper.smpp.pdu.DeliverSm;
 import com.cloudhopper.smpp.type.Address;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mmsgw.codec.mms.MessageType;
 import org.mmsgw.codec.mms.MmsField;
@@ -34,12 +33,11 @@ import org.mmsgw.processors.store.RecipientState;
  * text SMS from phones, which arrive as mail at a real mail server. The SMSC answers submit_sm in hex,
  * as many do, while writing some receipt texts in decimal.
  */
-class SmscToGatewayTest extends GatewayTest {
+class SmscToGatewayTest extends MailGatewayTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
     private static final String CAROL = "carol@example.org";
 
-    private MailServer mail;
 
     @Override
     TestSmsc openSmsc() {
@@ -47,21 +45,12 @@ class SmscToGatewayTest extends GatewayTest {
     }
 
     @Override
-    Map<String, String> settings() {
-        try {
-            mail = new MailServer();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, String> s = new HashMap<>(mail.gatewaySettings());
+    Map<String, String> mailSettings() {
+        Map<String, String> s = new HashMap<>();
         s.put("gateway.smpp.receipt-wait", "PT0.5S");
         return s;
     }
 
-    @AfterEach
-    void stopMail() {
-        mail.close();
-    }
 
     @Test
     void receiptsInHexAndDecimalFormsMarkThePushDelivered() throws Exception {

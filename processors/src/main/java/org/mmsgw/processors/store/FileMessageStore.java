@@ -1,5 +1,8 @@
 package org.mmsgw.processors.store;
 
+import static org.mmsgw.processors.store.StoreNames.isName;
+import static org.mmsgw.processors.store.StoreNames.requireName;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * A {@link MessageStore} in a local directory, for one gateway node.
@@ -70,8 +72,6 @@ import java.util.regex.Pattern;
  */
 public final class FileMessageStore implements MessageStore {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-    private static final Pattern RECEIPT = Pattern.compile("[A-Z]{1,16}");
     private static final String CONTENT = "content.mms";
     private static final String STATE = "state.properties";
     private static final String SEGMENT_LIST = "segments.list";
@@ -229,10 +229,7 @@ public final class FileMessageStore implements MessageStore {
     @Override
     public void recordSegment(String messageId, String address, String smscMessageId) {
         Objects.requireNonNull(address, "address");
-        if (address.indexOf('\n') >= 0) {
-            // the segment file is line-based; a phone's address has no line feed
-            throw new IllegalArgumentException("segment address must not contain a line feed");
-        }
+        StoreNames.requireSegmentAddress(address);
         String id = requireName(messageId, "message id");
         String smscId = requireName(smscMessageId, "SMSC message id");
         ReentrantLock lock = lockFor(id);
@@ -276,9 +273,7 @@ public final class FileMessageStore implements MessageStore {
         if (!isName(smscMessageId)) {
             return Optional.empty();
         }
-        if (status == null || !RECEIPT.matcher(status).matches()) {
-            throw new IllegalArgumentException("receipt status must match " + RECEIPT.pattern() + ", found '" + status + "'");
-        }
+        StoreNames.requireReceipt(status);
         try {
             Optional<SegmentRef> found = readSegment(smscMessageId);
             if (found.isEmpty()) {
@@ -467,16 +462,7 @@ public final class FileMessageStore implements MessageStore {
         return locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
     }
 
-    private static boolean isName(String value) {
-        return value != null && NAME.matcher(value).matches();
-    }
 
-    private static String requireName(String value, String what) {
-        if (!isName(value)) {
-            throw new IllegalArgumentException(what + " must match " + NAME.pattern() + ", found '" + value + "'");
-        }
-        return value;
-    }
 
     private static UncheckedIOException failure(String action, String id, IOException e) {
         return new UncheckedIOException("cannot " + action + " message " + id + ": " + e.getMessage(), e);

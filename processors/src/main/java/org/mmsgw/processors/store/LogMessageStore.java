@@ -1,5 +1,8 @@
 package org.mmsgw.processors.store;
 
+import static org.mmsgw.processors.store.StoreNames.isName;
+import static org.mmsgw.processors.store.StoreNames.requireName;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
@@ -20,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogMessageStore implements MessageStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogMessageStore.class);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-    private static final Pattern RECEIPT = Pattern.compile("[A-Z]{1,16}");
     private static final byte SAVE = 1;
     private static final byte STATE = 2;
     private static final byte NO_CONTENT = 3;
@@ -268,9 +268,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     @Override
     public void recordSegment(String messageId, String address, String smscMessageId) {
         Objects.requireNonNull(address, "address");
-        if (address.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("segment address must not contain a line feed");
-        }
+        StoreNames.requireSegmentAddress(address);
         String id = requireName(messageId, "message id");
         String smscId = requireName(smscMessageId, "SMSC message id");
         ReentrantLock lock = lockFor(id);
@@ -301,9 +299,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         if (!isName(smscMessageId)) {
             return Optional.empty();
         }
-        if (status == null || !RECEIPT.matcher(status).matches()) {
-            throw new IllegalArgumentException("receipt status must match " + RECEIPT.pattern() + ", found '" + status + "'");
-        }
+        StoreNames.requireReceipt(status);
         Segment s = segments.get(smscMessageId);
         if (s == null) {
             return Optional.empty();
@@ -475,14 +471,5 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         return locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
     }
 
-    private static boolean isName(String value) {
-        return value != null && NAME.matcher(value).matches();
-    }
 
-    private static String requireName(String value, String what) {
-        if (!isName(value)) {
-            throw new IllegalArgumentException(what + " must match " + NAME.pattern() + ", found '" + value + "'");
-        }
-        return value;
-    }
 }
