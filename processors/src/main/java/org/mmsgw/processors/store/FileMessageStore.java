@@ -205,13 +205,12 @@ public final class FileMessageStore implements MessageStore {
             if (found.isEmpty()) {
                 return found;
             }
-            Optional<Recipient> recipient = found.get().recipient(address);
-            if (recipient.isEmpty() || recipient.get().state().isFinal() || recipient.get().state() == state) {
+            Optional<StoredMessage> updated = found.get().moved(address, state);
+            if (updated.isEmpty()) {
                 return found;
             }
-            StoredMessage updated = found.get().withRecipientState(address, state);
-            AtomicFiles.write(messages.resolve(id).resolve(STATE), StoredMessageProperties.encode(updated));
-            return Optional.of(updated);
+            AtomicFiles.write(messages.resolve(id).resolve(STATE), StoredMessageProperties.encode(updated.get()));
+            return updated;
         } catch (IOException e) {
             throw failure("update", id, e);
         } finally {

@@ -253,13 +253,12 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             if (e == null) {
                 return Optional.empty();
             }
-            Optional<Recipient> recipient = e.message.recipient(address);
-            if (recipient.isEmpty() || recipient.get().state().isFinal() || recipient.get().state() == state) {
+            Optional<StoredMessage> updated = e.message.moved(address, state);
+            if (updated.isEmpty()) {
                 return Optional.of(e.message);
             }
-            StoredMessage updated = e.message.withRecipientState(address, state);
-            write(STATE, utf8(id), StoredMessageProperties.encode(updated));
-            return Optional.of(updated);
+            write(STATE, utf8(id), StoredMessageProperties.encode(updated.get()));
+            return updated;
         } finally {
             lock.unlock();
         }

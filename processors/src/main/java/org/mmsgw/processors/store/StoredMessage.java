@@ -43,6 +43,18 @@ public record StoredMessage(String messageId, String sender, Instant submitted, 
                 recipients.stream().map(r -> r.address().equals(address) ? r.withState(state) : r).toList());
     }
 
+    /**
+     * The message with one recipient moved to a state, or empty when that changes nothing: no such
+     * recipient, the same state, or a final state already (which is never changed again).
+     */
+    public Optional<StoredMessage> moved(String address, RecipientState state) {
+        Optional<Recipient> r = recipient(address);
+        if (r.isEmpty() || r.get().state().isFinal() || r.get().state() == state) {
+            return Optional.empty();
+        }
+        return Optional.of(withRecipientState(address, state));
+    }
+
     /** Every recipient has reached a final state: the content can go. */
     public boolean isDone() {
         return recipients.stream().allMatch(r -> r.state().isFinal());
