@@ -18,9 +18,38 @@ import org.jsmpp.SynchronizedPDUSender;
 public class BindTimeoutSmppProducer extends SmppProducer {
     private final SmppConfiguration configuration;
 
+    private final Object firstUse = new Object();
+    private volatile boolean working;
+
     public BindTimeoutSmppProducer(SmppEndpoint endpoint, SmppConfiguration configuration) {
         super(endpoint, configuration);
         this.configuration = configuration;
+    }
+
+    /**
+     * camel-smpp binds lazily with a {@code tryLock}: a second delivery that comes while the first one
+     * binds fails at once ("Lost connection ... and yet not reconnected") and costs a redelivery. Until a
+     * send has worked, sends here wait their turn instead; after that they go in parallel as before.
+     */
+    @Override
+    public void process(org.apache.camel.Exchange exchange) throws Exception {
+        if (working) {
+            send(exchange);
+            return;
+        }
+        synchronized (firstUse) {
+            send(exchange);
+        }
+    }
+
+    private void send(org.apache.camel.Exchange exchange) throws Exception {
+        try {
+            super.process(exchange);
+            working = true;
+        } catch (IOException e) {
+            working = false;
+            throw e;
+        }
     }
 
     @Override
