@@ -87,8 +87,13 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         try {
             log.replay(this::apply);
         } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException("cannot open the message store in " + directory,
-                    e instanceof IOException io ? io : new IOException(e));
+            IOException failure = e instanceof IOException io ? io : new IOException(e);
+            try {
+                log.close();
+            } catch (IOException closing) {
+                failure.addSuppressed(closing);
+            }
+            throw new UncheckedIOException("cannot open the message store in " + directory, failure);
         }
         if (compactEvery > 0) {
             compactor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -106,26 +111,12 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     private void apply(RecordLog.Record r) {
         switch (r.type()) {
-            case SAVE -> {
-                String id = r.text(0);
-                StoredMessage message = decodeState(r.fields().get(1), id);
-                Entry e = messages.computeIfAbsent(id, k -> new Entry());
-                e.message = message;
-                e.state = r.locations().get(1);
-                e.content = r.fields().size() > 2 ? r.locations().get(2) : null;
-                for (Recipient recipient : message.recipients()) {
-                    if (!recipient.token().isEmpty()) {
-                        tokens.put(recipient.token(), id);
-                    }
-                }
-            }
-            case STATE -> {
-                Entry e = messages.get(r.text(0));
-                if (e != null) {
-                    e.message = decodeState(r.fields().get(1), r.text(0));
-                    e.state = r.locations().get(1);
-                }
-            }
+            case SAVE -> publish(r.text(0), decodeState(r.fields().get(1), r.text(0)), r.locations().get(1),
+                    r.fields().size() > 2 ? r.locations().get(2) : null, true);
+            // a state whose message is not known: its save record was compacted away after the content
+            // went (a finished message), so the state alone makes the message again
+            case STATE -> publish(r.text(0), decodeState(r.fields().get(1), r.text(0)), r.locations().get(1), null,
+                    false);
             case NO_CONTENT -> {
                 Entry e = messages.get(r.text(0));
                 if (e != null) {
@@ -157,6 +148,40 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                 }
             }
             default -> throw new IllegalStateException("unknown record type " + r.type());
+        }
+    }
+
+    /**
+     * A message's new state (and content, for a save) into the index. A new entry is complete before
+     * anyone can see it; tokens are those of the state.
+     */
+    private void publish(String id, StoredMessage message, RecordLog.Location state, RecordLog.Location content,
+            boolean withContent) {
+        Entry e = messages.get(id);
+        if (e == null) {
+            Entry fresh = new Entry();
+            fresh.message = message;
+            fresh.state = state;
+            fresh.content = content;
+            e = messages.putIfAbsent(id, fresh);
+            if (e == null) {
+                registerTokens(id, message);
+                return;
+            }
+        }
+        e.message = message;
+        e.state = state;
+        if (withContent) {
+            e.content = content;
+        }
+        registerTokens(id, message);
+    }
+
+    private void registerTokens(String id, StoredMessage message) {
+        for (Recipient recipient : message.recipients()) {
+            if (!recipient.token().isEmpty()) {
+                tokens.put(recipient.token(), id);
+            }
         }
     }
 
@@ -379,8 +404,14 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
      * nothing live. A record is moved by writing it again (a message's state and content, a segment);
      * its file goes only once the new copy is on disk.
      */
-    public void compact() throws IOException {
+    public synchronized void compact() throws IOException {
         long head = log.head();
+        // every write that began before is in the index now (writes hold their message's stripe);
+        // later ones go to the head or a newer file, which this run leaves alone
+        for (ReentrantLock lock : locks) {
+            lock.lock();
+            lock.unlock();
+        }
         Map<Long, Long> live = new HashMap<>();
         for (Entry e : messages.values()) {
             count(live, e.state);
@@ -389,16 +420,22 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         for (Segment s : segments.values()) {
             count(live, s.at());
         }
+        // files go from the oldest end only: a dead file may hold the delete record of a message whose
+        // save is in an older file that stays
+        boolean oldest = true;
         for (Map.Entry<Long, Long> f : log.sizes().entrySet()) {
             long file = f.getKey();
-            if (file == head) {
-                continue;
+            if (file >= head) {
+                break;
             }
             long bytes = live.getOrDefault(file, 0L);
-            if (bytes == 0) {
+            if (bytes == 0 && oldest) {
                 log.delete(file);
                 LOG.debug("message log file {} removed", file);
-            } else if (bytes < COMPACT_BELOW * f.getValue()) {
+                continue;
+            }
+            oldest = false;
+            if (bytes > 0 && bytes < COMPACT_BELOW * f.getValue()) {
                 moveOut(file);
             }
         }
@@ -461,7 +498,12 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     @Override
     public void close() throws IOException {
         if (compactor != null) {
-            compactor.shutdownNow();
+            compactor.shutdown();
+            try {
+                compactor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         log.close();
     }

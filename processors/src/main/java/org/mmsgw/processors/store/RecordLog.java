@@ -3,6 +3,7 @@ package org.mmsgw.processors.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Append-only files of records with group commit: every {@link #append} returns once its record is on
  * stable storage, and records appended at the same time share one {@code fdatasync}. Files are
@@ -24,6 +28,11 @@ import java.util.zip.CRC32C;
  * {@code [length][crc32c][type][fields...]}, each field {@code [length][octets]}, integers big-endian.
  * {@link #replay} reads everything back in write order and cuts a torn record off the end of the last
  * file (the write a crash interrupted).
+ *
+ * <p>A caller interrupted in the middle of a write or read makes Java close the file's channel; the
+ * log opens it again for everyone else, and only that caller fails. After a failed {@code fdatasync}
+ * the log takes no more writes (what the kernel dropped cannot be told apart from what it kept): the
+ * gateway then refuses work until it is restarted, rather than acknowledge what may not be on disk.
  */
 final class RecordLog implements AutoCloseable {
     /** Where a field of a record lies. */
@@ -41,6 +50,7 @@ final class RecordLog implements AutoCloseable {
         void apply(Record record);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(RecordLog.class);
     private static final String SUFFIX = ".log";
     private static final int HEADER = 8;
 
@@ -54,6 +64,7 @@ final class RecordLog implements AutoCloseable {
     private long appended;
     private long synced;
     private boolean syncing;
+    private volatile IOException broken;
 
     RecordLog(Path dir, long maxFileSize) {
         this.dir = dir;
@@ -62,7 +73,11 @@ final class RecordLog implements AutoCloseable {
 
     /** Reads every record back in write order, then opens the log for appending. */
     void replay(Replayer replayer) throws IOException {
-        Files.createDirectories(dir);
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            Files.createDirectories(parent);
+        }
+        AtomicFiles.createDirectory(dir);
         TreeMap<Long, Path> found = new TreeMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             for (Path p : entries) {
@@ -76,6 +91,8 @@ final class RecordLog implements AutoCloseable {
             long end = replayFile(e.getKey(), channel, replayer, e.getKey().equals(found.lastKey()));
             if (end < channel.size()) {
                 // the record a crash interrupted: nobody was told it was stored
+                LOG.warn("message log file {}: {} octets after offset {} are not a whole record and are cut off",
+                        e.getKey(), channel.size() - end, end);
                 channel.truncate(end);
                 channel.force(true);
             }
@@ -164,20 +181,12 @@ final class RecordLog implements AutoCloseable {
         List<Location> locations = new ArrayList<>(fields.length);
         try {
             synchronized (appendLock) {
+                usable();
                 if (headSize > 0 && headSize + record.remaining() > maxFileSize) {
-                    // the whole old file is on disk before the first record of the next one
-                    files.get(head).force(false);
-                    synchronized (syncLock) {
-                        synced = Math.max(synced, appended);
-                        syncLock.notifyAll();
-                    }
-                    openHead(head + 1);
+                    roll();
                 }
                 long start = headSize;
-                FileChannel channel = files.get(head);
-                while (record.hasRemaining()) {
-                    channel.write(record, start + record.position());
-                }
+                write(record, start);
                 long fieldPos = start + HEADER + 1;
                 for (byte[] f : fields) {
                     locations.add(new Location(head, fieldPos + 4, f.length));
@@ -193,11 +202,52 @@ final class RecordLog implements AutoCloseable {
         return locations;
     }
 
+    /** Writes at {@code start} of the head; on failure nothing of the record stays after {@code start}. */
+    private void write(ByteBuffer record, long start) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            FileChannel channel = files.get(head);
+            try {
+                record.position(0);
+                while (record.hasRemaining()) {
+                    channel.write(record, start + record.position());
+                }
+                return;
+            } catch (ClosedChannelException e) {
+                reopen(head, channel);
+                if (e instanceof ClosedByInterruptException || attempt > 0) {
+                    files.get(head).truncate(start);
+                    throw e;
+                }
+                // closed by another caller's interrupt: once more on the reopened channel
+            } catch (IOException e) {
+                files.get(head).truncate(start);
+                throw e;
+            }
+        }
+    }
+
+    /** The whole old head is on disk, and nothing after its last record, before the next file begins. */
+    private void roll() throws IOException {
+        FileChannel old = files.get(head);
+        old.truncate(headSize);
+        try {
+            old.force(false);
+        } catch (IOException e) {
+            broken = e;
+            throw e;
+        }
+        synchronized (syncLock) {
+            synced = Math.max(synced, appended);
+            syncLock.notifyAll();
+        }
+        openHead(head + 1);
+    }
+
     /** Group commit: one thread forces the head file for everything appended so far, the others wait. */
     private void awaitSync(long ticket) throws IOException {
         while (true) {
             synchronized (syncLock) {
-                while (synced < ticket && syncing) {
+                while (synced < ticket && syncing && broken == null) {
                     try {
                         syncLock.wait();
                     } catch (InterruptedException e) {
@@ -208,19 +258,25 @@ final class RecordLog implements AutoCloseable {
                 if (synced >= ticket) {
                     return;
                 }
+                usable();
                 syncing = true;
             }
             long target;
-            FileChannel channel;
+            long file;
             synchronized (appendLock) {
                 target = appended;
-                channel = files.get(head);
+                file = head;
             }
             boolean done = false;
             try {
                 // outside both monitors: others append meanwhile and are covered by the next force
-                channel.force(false);
+                force(file);
                 done = true;
+            } catch (IOException e) {
+                if (!(e instanceof ClosedByInterruptException)) {
+                    broken = e;
+                }
+                throw e;
             } finally {
                 synchronized (syncLock) {
                     syncing = false;
@@ -233,21 +289,75 @@ final class RecordLog implements AutoCloseable {
         }
     }
 
-    /** The octets at a location; they stay readable until their file is {@link #delete}d. */
-    byte[] read(Location location) throws ClosedChannelException {
-        FileChannel channel = files.get(location.file());
-        if (channel == null) {
-            throw new ClosedChannelException();
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(location.length());
+    private void force(long file) throws IOException {
+        FileChannel channel = files.get(file);
         try {
-            readFully(channel, buffer, location.position());
+            channel.force(false);
         } catch (ClosedChannelException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the message log file " + location.file(), e);
+            FileChannel reopened = reopen(file, channel);
+            if (e instanceof ClosedByInterruptException) {
+                throw e;
+            }
+            reopened.force(false);
         }
-        return buffer.array();
+    }
+
+    private void usable() throws IOException {
+        IOException e = broken;
+        if (e != null) {
+            throw new IOException("the message log failed to reach the disk earlier and takes no more writes", e);
+        }
+    }
+
+    /**
+     * The octets at a location. {@link ClosedChannelException} means the file is gone (compaction
+     * moved its records): the caller reads where the record is now.
+     */
+    byte[] read(Location location) throws ClosedChannelException {
+        for (int attempt = 0; ; attempt++) {
+            FileChannel channel = files.get(location.file());
+            if (channel == null) {
+                throw new ClosedChannelException();
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(location.length());
+            try {
+                readFully(channel, buffer, location.position());
+                return buffer.array();
+            } catch (ClosedChannelException e) {
+                if (files.get(location.file()) == null) {
+                    throw e;
+                }
+                reopenQuietly(location.file(), channel);
+                if (e instanceof ClosedByInterruptException || attempt > 0) {
+                    throw new UncheckedIOException("reading the message log file " + location.file() + " failed", e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the message log file " + location.file(), e);
+            }
+        }
+    }
+
+    /** Opens a file again whose channel a caller's interrupt closed (still the registered one). */
+    private FileChannel reopen(long file, FileChannel closed) throws IOException {
+        synchronized (files) {
+            FileChannel now = files.get(file);
+            if (now == null) {
+                throw new ClosedChannelException();
+            }
+            if (now == closed && !now.isOpen()) {
+                now = FileChannel.open(path(file), StandardOpenOption.READ, StandardOpenOption.WRITE);
+                files.put(file, now);
+            }
+            return now;
+        }
+    }
+
+    private void reopenQuietly(long file, FileChannel closed) {
+        try {
+            reopen(file, closed);
+        } catch (IOException e) {
+            LOG.debug("message log file {} could not be opened again: {}", file, e.toString());
+        }
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
@@ -265,25 +375,27 @@ final class RecordLog implements AutoCloseable {
         }
     }
 
-    /** Every file and its size. */
+    /** Every file and its size, oldest first. */
     Map<Long, Long> sizes() throws IOException {
         Map<Long, Long> out = new TreeMap<>();
         for (Map.Entry<Long, FileChannel> e : files.entrySet()) {
-            out.put(e.getKey(), e.getValue().size());
+            out.put(e.getKey(), Files.size(path(e.getKey())));
         }
         return out;
     }
 
     /** Removes a file that holds nothing live any more (never the head). */
     void delete(long file) throws IOException {
-        if (file == head()) {
-            throw new IllegalArgumentException("the head file " + file + " is in use");
+        if (file >= head()) {
+            throw new IllegalArgumentException("file " + file + " is the head or newer");
         }
-        FileChannel channel = files.remove(file);
-        if (channel != null) {
-            channel.close();
-            Files.deleteIfExists(path(file));
-            AtomicFiles.forceDirectory(dir);
+        synchronized (files) {
+            FileChannel channel = files.remove(file);
+            if (channel != null) {
+                channel.close();
+                Files.deleteIfExists(path(file));
+                AtomicFiles.forceDirectory(dir);
+            }
         }
     }
 
@@ -302,9 +414,17 @@ final class RecordLog implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        IOException first = null;
         for (FileChannel c : files.values()) {
-            c.close();
+            try {
+                c.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
         }
         files.clear();
+        if (first != null) {
+            throw first;
+        }
     }
 }
