@@ -101,7 +101,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("counters", counters);
         registry.bind("smppLink", smppLink);
         registry.bind("status", new StatusProcessor(registry.lookupByNameAndType("broker", EmbeddedBroker.class),
-                factory, smppLink, counters));
+                factory, smppLink, counters, store));
         registry.bind("messageStore", store);
         registry.bind("httpRequest", new HttpRequestReader(phones.msisdnHeader()));
         registry.bind("httpResponse", new HttpResponder());

@@ -17,6 +17,7 @@ public final class StatusProcessor {
             "mms.smsc.in", EmbeddedBroker.DEAD_LETTER, EmbeddedBroker.EXPIRY);
 
     private final BooleanSupplier brokerUp;
+    private final org.mmsgw.processors.store.MessageStore store;
     private final SmppLink smpp;
     private final Counters counters;
 
@@ -26,7 +27,8 @@ public final class StatusProcessor {
      *               Artemis' own metrics
      */
     public StatusProcessor(EmbeddedBroker broker, jakarta.jms.ConnectionFactory factory, SmppLink smpp,
-            Counters counters) {
+            Counters counters, org.mmsgw.processors.store.MessageStore store) {
+        this.store = store;
         this.brokerUp = broker != null ? broker::isActive : new BrokerProbe(factory);
         counters.gauge("mmsgw_jvm_heap_used_bytes",
                 () -> java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
@@ -46,12 +48,14 @@ public final class StatusProcessor {
     public void health(Exchange exchange) {
         boolean brokerUp = this.brokerUp.getAsBoolean();
         boolean smppUp = smpp.isUp();
+        boolean storeUp = store.isWritable();
+        boolean up = brokerUp && smppUp && storeUp;
         Message out = exchange.getMessage();
-        out.setHeader(MmsHeaders.HTTP_STATUS, brokerUp && smppUp ? 200 : 503);
+        out.setHeader(MmsHeaders.HTTP_STATUS, up ? 200 : 503);
         out.setHeader(MmsHeaders.HTTP_CONTENT_TYPE, "application/json");
-        out.setBody("{\"status\":\"" + (brokerUp && smppUp ? "UP" : "DOWN") + "\",\"broker\":\""
-                + (brokerUp ? "UP" : "DOWN") + "\",\"smpp\":\"" + (smppUp ? "UP" : "DOWN") + "\",\"smppSession\":\""
-                + smpp.describe() + "\"}");
+        out.setBody("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"broker\":\""
+                + (brokerUp ? "UP" : "DOWN") + "\",\"smpp\":\"" + (smppUp ? "UP" : "DOWN") + "\",\"store\":\""
+                + (storeUp ? "UP" : "DOWN") + "\",\"smppSession\":\"" + smpp.describe() + "\"}");
     }
 
     public void metrics(Exchange exchange) {

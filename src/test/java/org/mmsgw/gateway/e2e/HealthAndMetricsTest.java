@@ -32,6 +32,7 @@ class HealthAndMetricsTest {
                 assertEquals(503, down.statusCode(), down.body());
                 assertTrue(down.body().contains("\"smpp\":\"DOWN\""), down.body());
                 assertTrue(down.body().contains("\"broker\":\"UP\""), down.body());
+                assertTrue(down.body().contains("\"store\":\"UP\""), down.body());
 
                 smsc.start();
                 HttpResponse<String> up = get(gateway, "/health");

@@ -397,6 +397,11 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean isWritable() {
+        return log.isWritable();
+    }
+
     // ------------------------------------------------------------------ compaction
 
     /**

@@ -69,4 +69,9 @@ public interface MessageStore {
 
     /** Removes a message, its content, tokens and segment records. */
     void delete(String messageId);
+
+    /** Whether the store takes writes (false after its disk failed; for /health). */
+    default boolean isWritable() {
+        return true;
+    }
 }

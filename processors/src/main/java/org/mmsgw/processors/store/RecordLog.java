@@ -368,6 +368,11 @@ final class RecordLog implements AutoCloseable {
         }
     }
 
+    /** Whether appends are still taken (no sync has failed). */
+    boolean isWritable() {
+        return broken == null;
+    }
+
     /** The file records are appended to now. */
     long head() {
         synchronized (appendLock) {
