@@ -195,9 +195,15 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     /** Writes a record, then lets it take effect: what anyone reads is on disk. */
     private void write(byte type, byte[]... fields) {
-        List<RecordLog.Location> at = log.append(type, fields);
-        List<byte[]> list = List.of(fields);
-        apply(new RecordLog.Record(type, list, at));
+        apply(new RecordLog.Record(type, List.of(fields), log.append(type, fields)));
+    }
+
+    /**
+     * Writes the copy of a record that stays where it is until the copy is synced (compaction): it takes
+     * effect at once, and {@link #compact} syncs before any old file goes.
+     */
+    private void copy(byte type, byte[]... fields) {
+        apply(new RecordLog.Record(type, List.of(fields), log.appendCopy(type, fields)));
     }
 
     private static byte[] utf8(String s) {
@@ -417,6 +423,8 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             lock.lock();
             lock.unlock();
         }
+        // copies an earlier run made are on disk before their originals can go
+        log.sync();
         Map<Long, Long> live = new HashMap<>();
         for (Entry e : messages.values()) {
             count(live, e.state);
@@ -444,6 +452,8 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                 moveOut(file);
             }
         }
+        // the copies are on disk before a later run can remove the files they came from
+        log.sync();
     }
 
     private static void count(Map<Long, Long> live, RecordLog.Location at) {
@@ -464,9 +474,9 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                 if (stateHere || contentHere) {
                     byte[] state = StoredMessageProperties.encode(e.message);
                     if (e.content != null) {
-                        write(SAVE, utf8(id), state, log.read(e.content));
+                        copy(SAVE, utf8(id), state, log.read(e.content));
                     } else {
-                        write(STATE, utf8(id), state);
+                        copy(STATE, utf8(id), state);
                     }
                 }
             } finally {
@@ -481,7 +491,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                 try {
                     Segment now = segments.get(s.getKey());
                     if (now != null && now.at().file() == file) {
-                        write(SEGMENT, utf8(s.getKey()), utf8(now.ref().messageId()), utf8(now.ref().address()),
+                        copy(SEGMENT, utf8(s.getKey()), utf8(now.ref().messageId()), utf8(now.ref().address()),
                                 utf8(now.ref().receipt()));
                     }
                 } finally {

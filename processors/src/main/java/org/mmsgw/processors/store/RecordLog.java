@@ -164,6 +164,31 @@ final class RecordLog implements AutoCloseable {
      * Appends a record and returns once it is on stable storage, with the locations of its fields.
      */
     List<Location> append(byte type, byte[]... fields) {
+        return append(true, type, fields);
+    }
+
+    /**
+     * Appends a record without waiting for the disk: for copies of records that stay on disk where they
+     * are until a later {@link #sync} (compaction).
+     */
+    List<Location> appendCopy(byte type, byte[]... fields) {
+        return append(false, type, fields);
+    }
+
+    /** Returns once everything appended so far is on stable storage. */
+    void sync() {
+        long ticket;
+        synchronized (appendLock) {
+            ticket = appended;
+        }
+        try {
+            awaitSync(ticket);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync the message log in " + dir, e);
+        }
+    }
+
+    private List<Location> append(boolean durable, byte type, byte[]... fields) {
         int length = 1;
         for (byte[] f : fields) {
             length += 4 + f.length;
@@ -195,7 +220,9 @@ final class RecordLog implements AutoCloseable {
                 headSize = start + record.limit();
                 ticket = ++appended;
             }
-            awaitSync(ticket);
+            if (durable) {
+                awaitSync(ticket);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the message log in " + dir, e);
         }
