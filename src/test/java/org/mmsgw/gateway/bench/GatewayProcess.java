@@ -37,7 +37,8 @@ final class GatewayProcess implements AutoCloseable {
         this.port = freePort();
         Files.createDirectories(dataDir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap,
+        // the JVM options of ./mmsgw run (the parallel collector), the heap of a small machine
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap, "-XX:+UseParallelGC",
                 "-Dlog4j2.configurationFile=" + Path.of("../config/log4j2.properties").toAbsolutePath(), "-cp",
                 System.getProperty("java.class.path"), Gateway.class.getName(), "--config",
                 Path.of("../config/application.properties").toString()));
