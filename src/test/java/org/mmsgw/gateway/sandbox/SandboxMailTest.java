@@ -62,6 +62,43 @@ class SandboxMailTest {
         }
     }
 
+    @Test
+    void aReplyMailThroughTheSandboxServerReachesTheSandboxPhone() throws Exception {
+        int smsc = free();
+        int smtp = free();
+        int imap = free();
+        try (RunningGateway gateway = RunningGateway.start(data, smsc, Map.of("gateway.sandbox", "true",
+                "gateway.smtp.port", String.valueOf(smtp), "gateway.mail.inbound.port", String.valueOf(imap),
+                "gateway.mail.inbound.enabled", "true", "gateway.mail.inbound.poll-delay", "60000"))) {
+            Sandbox sandbox = gateway.context().getRegistry().lookupByNameAndType("sandbox", Sandbox.class);
+            SandboxMail mail = gateway.context().getRegistry().lookupByNameAndType("sandboxMail", SandboxMail.class);
+            TestPhone alice = new TestPhone(gateway.baseUrl(), "+491701111111");
+            alice.send(MmsPdus.sendReq("SB-2", List.of("friend@example.com"), "Ping")
+                    .body(ContentType.of(ContentType.MULTIPART_MIXED), MmsPdus.multipart(
+                            Part.text("<t>", "t.txt", "ping")))
+                    .build());
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (mail.received().length == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            jakarta.mail.internet.MimeMessage original = mail.received()[0];
+            jakarta.mail.internet.MimeMessage reply = (jakarta.mail.internet.MimeMessage) original.reply(false);
+            reply.setFrom(new jakarta.mail.internet.InternetAddress("friend@example.com"));
+            reply.setText("pong", "utf-8");
+            reply.saveChanges();
+            try (jakarta.mail.Transport transport = Session.getInstance(new Properties()).getTransport("smtp")) {
+                transport.connect("127.0.0.1", smtp, null, null);
+                transport.sendMessage(reply, reply.getAllRecipients());
+            }
+
+            long before = sandbox.phones().retrieved();
+            while (sandbox.phones().retrieved() == before && System.nanoTime() < deadline + 30_000_000_000L) {
+                Thread.sleep(100);
+            }
+            assertEquals(before + 1, sandbox.phones().retrieved(), "the reply arrived at the sandbox phone as an MMS");
+        }
+    }
+
     private static int free() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
