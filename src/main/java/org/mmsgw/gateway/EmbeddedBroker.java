@@ -9,6 +9,7 @@ import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -20,15 +21,24 @@ import org.apache.camel.support.service.ServiceSupport;
 public final class EmbeddedBroker extends ServiceSupport {
     public static final String DEAD_LETTER = "DLQ";
     public static final String EXPIRY = "ExpiryQueue";
+    /** The queue the entry points hand accepted messages to. */
+    public static final String SUBMITTED = "mms.submitted";
 
     private final Path directory;
     private final String serverId;
+    private final long submittedMaxBytes;
     private EmbeddedActiveMQ broker;
 
     /** @param serverId the in-VM server id; clients connect with {@code vm://<id>} */
     public EmbeddedBroker(Path directory, String serverId) {
+        this(directory, serverId, 32L * 1024 * 1024);
+    }
+
+    /** @param submittedMaxBytes how much {@value #SUBMITTED} holds before senders wait */
+    public EmbeddedBroker(Path directory, String serverId, long submittedMaxBytes) {
         this.directory = directory;
         this.serverId = serverId;
+        this.submittedMaxBytes = submittedMaxBytes;
     }
 
     public String url() {
@@ -49,40 +59,34 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false)
                 .addAcceptorConfiguration("in-vm", url())
-                .addAddressSetting("#", new AddressSettings()
-                        .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
-                        .setExpiryAddress(SimpleString.of(EXPIRY))
-                        .setMaxDeliveryAttempts(10)
-                        .setRedeliveryDelay(500)
-                        .setRedeliveryMultiplier(2.0)
-                        .setMaxRedeliveryDelay(30_000)
-                        .setAutoCreateQueues(true)
-                        .setAutoCreateAddresses(true))
+                .addAddressSetting("#", retried(10))
+                // submissions beyond what routing keeps up with wait at the door (the phone's answer comes
+                // later) instead of piling up in memory: the producers get no credits while the queue is full
+                .addAddressSetting(SUBMITTED, retried(10)
+                        .setMaxSizeBytes(submittedMaxBytes)
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.BLOCK))
                 // deliveries wait out an SMSC or SMTP outage of any length: they are retried until the
                 // message expires, when housekeeping ends the recipient and the hand-off finds nothing to do
-                .addAddressSetting("mms.deliver.#", new AddressSettings()
-                        .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
-                        .setExpiryAddress(SimpleString.of(EXPIRY))
-                        .setMaxDeliveryAttempts(-1)
-                        .setRedeliveryDelay(500)
-                        .setRedeliveryMultiplier(2.0)
-                        .setMaxRedeliveryDelay(30_000)
-                        .setAutoCreateQueues(true)
-                        .setAutoCreateAddresses(true))
+                .addAddressSetting("mms.deliver.#", retried(-1))
                 // events from the SMSC (an SMS to forward while the mail server is away): about an hour
-                .addAddressSetting("mms.smsc.#", new AddressSettings()
-                        .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
-                        .setExpiryAddress(SimpleString.of(EXPIRY))
-                        .setMaxDeliveryAttempts(150)
-                        .setRedeliveryDelay(500)
-                        .setRedeliveryMultiplier(2.0)
-                        .setMaxRedeliveryDelay(30_000)
-                        .setAutoCreateQueues(true)
-                        .setAutoCreateAddresses(true))
+                .addAddressSetting("mms.smsc.#", retried(150))
                 .addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER).setRoutingType(RoutingType.ANYCAST))
                 .addQueueConfiguration(QueueConfiguration.of(EXPIRY).setRoutingType(RoutingType.ANYCAST));
         broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
+    }
+
+    /** Dead letters and expired messages kept, redelivery with back-off (500 ms doubling to 30 s). */
+    private static AddressSettings retried(int maxDeliveryAttempts) {
+        return new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
+                .setExpiryAddress(SimpleString.of(EXPIRY))
+                .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                .setRedeliveryDelay(500)
+                .setRedeliveryMultiplier(2.0)
+                .setMaxRedeliveryDelay(30_000)
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true);
     }
 
     @Override

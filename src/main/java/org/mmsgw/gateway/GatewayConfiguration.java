@@ -11,6 +11,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
+import org.mmsgw.gateway.handoff.HandOffComponent;
 import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.HeaderAllowList;
 import org.mmsgw.processors.Ids;
@@ -41,7 +42,7 @@ import org.mmsgw.processors.store.FileMessageStore;
 import org.mmsgw.processors.store.FileSmsStore;
 import org.mmsgw.processors.store.MessageStore;
 import org.mmsgw.processors.store.RecipientState;
-import org.springframework.jms.connection.CachingConnectionFactory;
+import org.mmsgw.processors.store.StoreSyncProcessor;
 
 /**
  * Wires the gateway: the broker (embedded, or external by URL), the JMS components, the store and
@@ -57,7 +58,10 @@ public final class GatewayConfiguration implements CamelConfiguration {
         Path dataDir = Path.of(settings.text("gateway.data-dir", "data")).toAbsolutePath();
         Files.createDirectories(dataDir);
 
-        ConnectionFactory factory = connectionFactory(context, settings, dataDir, registry);
+        String brokerUrl = brokerUrl(context, settings, dataDir, registry);
+        String user = settings.text("gateway.broker.user", null);
+        String password = settings.text("gateway.broker.password", null);
+        ConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(factory);
         // transacted consumers use the listener container's own transacted session (cached with the
@@ -65,21 +69,14 @@ public final class GatewayConfiguration implements CamelConfiguration {
         // per transaction
         jms.setLazyCreateTransactionManager(false);
         context.addComponent("jms", jms);
-        // the HTTP side sends outside any transaction: cached sessions spare a connection per request
-        CachingConnectionFactory caching = new CachingConnectionFactory(factory);
-        caching.setSessionCacheSize(64);
-        JmsComponent ingress = new JmsComponent();
-        ingress.setConnectionFactory(caching);
-        context.addComponent("jmsin", ingress);
+        // hand-offs from outside any transaction (HTTP, mail, SMSC, housekeeping): confirmed by the
+        // broker asynchronously, so many requests share one journal sync without a thread each
+        ActiveMQConnectionFactory confirming = new ActiveMQConnectionFactory(brokerUrl, user, password);
+        confirming.setConfirmationWindowSize(settings.number("gateway.broker.confirmation-window", 256 * 1024));
+        context.addComponent("handoff", new HandOffComponent(confirming,
+                settings.duration("gateway.broker.confirm-timeout", "PT30S").toMillis()));
         context.addComponent("smpp", new SmppComponentWithBindTimeout());
         context.addComponent("smtp", mailComponent(settings));
-        // closed before the broker stops (services stop in reverse order)
-        context.addService(new org.apache.camel.support.service.ServiceSupport() {
-            @Override
-            protected void doStop() {
-                caching.destroy();
-            }
-        }, true, true);
 
         MessageStore store = store(context, settings, dataDir);
         FileSmsStore sms = new FileSmsStore(dataDir.resolve("sms"));
@@ -117,7 +114,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("smppSegmentHeaders", new SmppSegmentHeaders());
         registry.bind("smppErrors", new SmppErrors());
         registry.bind("segmentSent", new SegmentSentProcessor(store, counters));
-        registry.bind("notified", new RecipientStateProcessor(store, RecipientState.NOTIFIED));
+        registry.bind("notified", new RecipientStateProcessor(store, RecipientState.NOTIFIED, true));
+        registry.bind("storeSync", new StoreSyncProcessor(store));
         registry.bind("unreachable", new RecipientStateProcessor(store, RecipientState.UNREACHABLE));
         registry.bind("report", new ReportProcessor(store, clock, counters));
         registry.bind("expiry", new ExpiryProcessor(store, settings.duration("gateway.expiry.retention", "PT1H"), clock));
@@ -214,19 +212,20 @@ public final class GatewayConfiguration implements CamelConfiguration {
         "MmsReportType", "MmsReportStatus", "MmsReadStatus", "MmsSmsKind", "MmsSmscId", "MmsSmscIdFromTlv",
         "MmsReceiptStat", "MmsSmsSource", "MmsSmsCoding", "MmsSmsUdhi", "MmsAttempt"};
 
-    private static ConnectionFactory connectionFactory(CamelContext context, Settings settings, Path dataDir,
-            Registry registry) throws Exception {
+    /** The external broker's URL, or the embedded broker's after starting it. */
+    private static String brokerUrl(CamelContext context, Settings settings, Path dataDir, Registry registry)
+            throws Exception {
         var url = settings.optional("gateway.broker.url");
         if (url.isPresent()) {
-            return new ActiveMQConnectionFactory(url.get(), settings.text("gateway.broker.user", null),
-                    settings.text("gateway.broker.password", null));
+            return url.get();
         }
         EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
-                settings.text("gateway.broker.embedded-id", "0"));
+                settings.text("gateway.broker.embedded-id", "0"),
+                settings.number("gateway.broker.submitted-max-bytes", 32 * 1024 * 1024));
         // started now, before the routes that consume from it; stopped by Camel after them
         broker.start();
         context.addService(broker, true, true);
         registry.bind("broker", broker);
-        return new ActiveMQConnectionFactory(broker.url());
+        return broker.url();
     }
 }

@@ -24,7 +24,7 @@ public final class SmppComponentWithBindTimeout extends SmppComponent {
     @SuppressWarnings("rawtypes")
     protected Endpoint createEndpoint(String uri, String remaining, Map parameters) throws Exception {
         SmppEndpoint configured = (SmppEndpoint) super.createEndpoint(uri, remaining, parameters);
-        return new SmppEndpoint(uri, this, configured.getConfiguration()) {
+        SmppEndpoint endpoint = new SmppEndpoint(uri, this, configured.getConfiguration()) {
             @Override
             public Producer createProducer() {
                 return new BindTimeoutSmppProducer(this, getConfiguration());
@@ -37,5 +37,7 @@ public final class SmppComponentWithBindTimeout extends SmppComponent {
                 return consumer;
             }
         };
+        endpoint.setBinding(new CachingSmppBinding(configured.getConfiguration()));
+        return endpoint;
     }
 }

@@ -102,8 +102,15 @@ public final class LoadBench {
             long mails0 = smtp.mails();
             double gatewayCpu0 = gateway.cpuSeconds();
             long benchCpu0 = benchCpuNanos();
+            Profiler profiler = options.containsKey("profile") ? new Profiler(options.get("profile")) : null;
+            if (profiler != null) {
+                profiler.start(gateway.pid(), ProcessHandle.current().pid());
+            }
 
             Phones.Result r = phones.submit(duration, Long.MAX_VALUE, requests::apply, smsc::started);
+            if (profiler != null) {
+                profiler.stop(dir, id, gateway.pid(), ProcessHandle.current().pid());
+            }
             long expectedPushes = pushes0 + r.ok() * pushesPerMessage(id);
             long expectedMails = mails0 + r.ok() * mailsPerMessage(id);
             long waitUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -103,7 +103,7 @@ public final class RunningGateway implements AutoCloseable {
         main.stop();
     }
 
-    static int freePort() throws Exception {
+    public static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -14,15 +14,22 @@ import org.mmsgw.processors.store.StoredMessage;
  * Moves the recipient of the exchange ({@link MmsHeaders#MESSAGE_ID}, {@link MmsHeaders#RECIPIENT}) to
  * a state. When that state is final and the sender asked for delivery reports, sets
  * {@link MmsHeaders#ACTION} to {@code report} with the {@link MmsHeaders#REPORT_STATUS}, so the route
- * queues one; otherwise to {@code skip}.
+ * queues one; otherwise to {@code skip}. Made {@code withoutWaiting}, the new state does not wait for the
+ * disk: the flow then syncs the store ({@code storeSync}) before its transaction commits.
  */
 public final class RecipientStateProcessor implements Processor {
     private final MessageStore store;
     private final RecipientState state;
+    private final boolean withoutWaiting;
 
     public RecipientStateProcessor(MessageStore store, RecipientState state) {
+        this(store, state, false);
+    }
+
+    public RecipientStateProcessor(MessageStore store, RecipientState state, boolean withoutWaiting) {
         this.store = store;
         this.state = state;
+        this.withoutWaiting = withoutWaiting;
     }
 
     @Override
@@ -33,7 +40,11 @@ public final class RecipientStateProcessor implements Processor {
         Optional<StoredMessage> before = messageId == null ? Optional.empty() : store.find(messageId);
         RecipientState previous = before.flatMap(m -> m.recipient(recipient)).map(r -> r.state()).orElse(null);
         if (before.isPresent()) {
-            store.finishRecipient(messageId, recipient, state);
+            if (withoutWaiting) {
+                store.withoutWaiting(() -> store.finishRecipient(messageId, recipient, state));
+            } else {
+                store.finishRecipient(messageId, recipient, state);
+            }
         }
         // already in this state on a redelivery: the attempt that saved it did not commit, so its report
         // was never queued; send it now (the transaction that consumes this also sends the report)

@@ -12,7 +12,8 @@ import org.mmsgw.processors.store.MessageStore;
 /**
  * After one segment of a notification went to the SMSC: records the SMSC's message id(s) (header
  * {@code CamelSmppId}, a list; in {@link SmscIds#key} form) against the message and recipient, so
- * delivery receipts can be matched. Segments of report pushes are not recorded.
+ * delivery receipts can be matched. Segments of report pushes are not recorded. The records do not
+ * wait for the disk: the flow syncs the store ({@code storeSync}) before its transaction commits.
  */
 public final class SegmentSentProcessor implements org.apache.camel.Processor {
     static final String SMPP_ID = "CamelSmppId";
@@ -36,11 +37,13 @@ public final class SegmentSentProcessor implements org.apache.camel.Processor {
         if (messageId == null || recipient == null || ids == null || in.getHeader(MmsHeaders.REPORT_TYPE) != null) {
             return;
         }
-        for (Object id : ids instanceof List<?> list ? list : List.of(ids)) {
-            String smscId = SmscIds.key(String.valueOf(id));
-            if (!smscId.isEmpty()) {
-                store.recordSegment(messageId, recipient, smscId);
+        store.withoutWaiting(() -> {
+            for (Object id : ids instanceof List<?> list ? list : List.of(ids)) {
+                String smscId = SmscIds.key(String.valueOf(id));
+                if (!smscId.isEmpty()) {
+                    store.recordSegment(messageId, recipient, smscId);
+                }
             }
-        }
+        });
     }
 }

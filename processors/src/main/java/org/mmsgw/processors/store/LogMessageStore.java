@@ -62,6 +62,9 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     private record Segment(SegmentRef ref, RecordLog.Location at) {
     }
 
+    /** Set while the calling thread runs {@link #withoutWaiting}. */
+    private static final ThreadLocal<Boolean> NOT_WAITING = new ThreadLocal<>();
+
     private final RecordLog log;
     private final Map<String, Entry> messages = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -193,9 +196,14 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
     }
 
-    /** Writes a record, then lets it take effect: what anyone reads is on disk. */
+    /**
+     * Writes a record, then lets it take effect: what anyone reads is on disk, except writes made in
+     * {@link #withoutWaiting}, which take effect at once and are on disk with the next sync.
+     */
     private void write(byte type, byte[]... fields) {
-        apply(new RecordLog.Record(type, List.of(fields), log.append(type, fields)));
+        List<RecordLog.Location> at = Boolean.TRUE.equals(NOT_WAITING.get()) ? log.appendCopy(type, fields)
+                : log.append(type, fields);
+        apply(new RecordLog.Record(type, List.of(fields), at));
     }
 
     /**
@@ -240,6 +248,27 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public void withoutWaiting(Runnable writes) {
+        Boolean before = NOT_WAITING.get();
+        NOT_WAITING.set(Boolean.TRUE);
+        try {
+            writes.run();
+        } finally {
+            NOT_WAITING.set(before);
+        }
+    }
+
+    @Override
+    public void sync() {
+        log.sync();
+    }
+
+    /** How many times the store's log was forced to disk. */
+    long forces() {
+        return log.forces();
     }
 
     @Override

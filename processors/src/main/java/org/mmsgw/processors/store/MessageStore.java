@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Accepted messages and their content, kept until every recipient is done or expired. Every method
- * is safe to call from several threads, and every write is on stable storage when it returns: a
- * message saved here survives a crash. An implementation shared by several gateway nodes can take
+ * is safe to call from several threads, and every write is on stable storage when it returns (except
+ * in {@link #withoutWaiting}, until the next {@link #sync}): a message saved here survives a crash. An implementation shared by several gateway nodes can take
  * the place of the file store behind this interface.
  */
 public interface MessageStore {
@@ -69,6 +69,21 @@ public interface MessageStore {
 
     /** Removes a message, its content, tokens and segment records. */
     void delete(String messageId);
+
+    /**
+     * Runs {@code writes} without waiting for each of their writes to reach the disk: they take effect at
+     * once, and are on stable storage after the next {@link #sync} (or after any later write that waits).
+     * For a flow that writes several times and then commits its transaction: one wait instead of one per
+     * write, with {@link #sync} as its last step. A store whose writes are always on disk when they
+     * return just runs {@code writes}.
+     */
+    default void withoutWaiting(Runnable writes) {
+        writes.run();
+    }
+
+    /** Returns once every write made so far is on stable storage. */
+    default void sync() {
+    }
 
     /** Whether the store takes writes (false after its disk failed; for /health). */
     default boolean isWritable() {

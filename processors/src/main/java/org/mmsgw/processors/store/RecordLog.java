@@ -65,6 +65,7 @@ final class RecordLog implements AutoCloseable {
     private long synced;
     private boolean syncing;
     private volatile IOException broken;
+    private final java.util.concurrent.atomic.AtomicLong forces = new java.util.concurrent.atomic.AtomicLong();
 
     RecordLog(Path dir, long maxFileSize) {
         this.dir = dir;
@@ -316,7 +317,13 @@ final class RecordLog implements AutoCloseable {
         }
     }
 
+    /** How many times the log forced a file to disk (tests of group commit and of writes that do not wait). */
+    long forces() {
+        return forces.get();
+    }
+
     private void force(long file) throws IOException {
+        forces.incrementAndGet();
         FileChannel channel = files.get(file);
         try {
             channel.force(false);

@@ -47,6 +47,37 @@ class LogMessageStoreTest extends MessageStoreContract {
     }
 
     @Test
+    void writesWithoutWaitingTakeEffectAtOnceAndAreOnDiskAfterOneSync() throws IOException {
+        LogMessageStore log = (LogMessageStore) store;
+        store.save(message("m1", EXPIRY, "tok1"), CONTENT);
+        long forces = log.forces();
+        store.withoutWaiting(() -> {
+            store.recordSegment("m1", PHONE, "smsc-1");
+            store.recordSegment("m1", PHONE, "smsc-2");
+            store.finishRecipient("m1", PHONE, RecipientState.NOTIFIED);
+        });
+        assertEquals(forces, log.forces(), "no write waited for the disk");
+        assertEquals(RecipientState.NOTIFIED, store.find("m1").orElseThrow().recipient(PHONE).orElseThrow().state());
+        assertEquals("m1", store.findSegment("smsc-2").orElseThrow().messageId());
+        store.sync();
+        assertEquals(forces + 1, log.forces(), "one sync for all of them");
+        store.sync();
+        assertEquals(forces + 1, log.forces(), "nothing left to sync");
+
+        // the thread waits again afterwards, also after writes that failed
+        assertThrows(IllegalStateException.class, () -> store.withoutWaiting(() -> {
+            throw new IllegalStateException("a failing step");
+        }));
+        store.updateRecipient("m1", PHONE, RecipientState.RETRIEVED);
+        assertEquals(forces + 2, log.forces(), "a write outside waits for its own sync");
+
+        close(store);
+        store = open(root);
+        assertEquals(RecipientState.RETRIEVED, store.find("m1").orElseThrow().recipient(PHONE).orElseThrow().state());
+        assertEquals(2, store.segments("m1", PHONE).size());
+    }
+
+    @Test
     void aTornLastRecordIsCutOffAndTheRestIsThere() throws IOException {
         store.save(message("m1", EXPIRY, "tok1"), CONTENT);
         store.updateRecipient("m1", PHONE, RecipientState.NOTIFIED);

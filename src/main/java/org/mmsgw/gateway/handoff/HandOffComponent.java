@@ -1,0 +1,50 @@
+package org.mmsgw.gateway.handoff;
+
+import java.util.Map;
+
+import jakarta.jms.ConnectionFactory;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * {@code handoff:queue:NAME}: a persistent send to a queue, outside any transaction, that is done once
+ * the broker has confirmed it (after its journal sync). Many sends from many requests share one
+ * connection and a few sessions, and the broker's syncs: the sender does not wait per message but
+ * is told by the broker's confirmation.
+ *
+ * <p>By default the route waits for the confirmation on its own thread (mail and SMSC entry points:
+ * a mail is removed, a deliver_sm answered, only after it). With {@code async=true} the route goes on
+ * from the confirmation on the broker client's thread, and the calling thread is free at once (the
+ * HTTP side: the phone's answer is written from there); only steps that do not block may follow.
+ */
+public final class HandOffComponent extends DefaultComponent {
+    private final HandOffSessions sessions;
+
+    /** @param factory a factory with a confirmation window (asynchronous confirmations) */
+    public HandOffComponent(ConnectionFactory factory, long timeoutMillis) {
+        this.sessions = new HandOffSessions(factory, timeoutMillis);
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String queue = remaining.startsWith("queue:") ? remaining.substring("queue:".length()) : remaining;
+        if (queue.isEmpty() || queue.contains(":")) {
+            throw new IllegalArgumentException("handoff endpoints are handoff:queue:NAME, found " + uri);
+        }
+        HandOffEndpoint endpoint = new HandOffEndpoint(uri, this, queue, sessions);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        sessions.start();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        sessions.close();
+        super.doStop();
+    }
+}

@@ -1,0 +1,59 @@
+package org.mmsgw.gateway.handoff;
+
+import java.util.Map;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
+import org.apache.camel.InvalidPayloadException;
+
+/**
+ * A Camel message as a JMS message, as camel-jms would make it for the consumers on the other side:
+ * no body as an empty message, a String as a TextMessage, anything else as the bytes of a
+ * BytesMessage; headers of the primitive types and String as properties, except names that are no
+ * JMS identifiers and JMS's and Camel's own.
+ */
+final class JmsMessages {
+    private JmsMessages() {
+    }
+
+    static Message of(Session session, org.apache.camel.Message in) throws JMSException, InvalidPayloadException {
+        Object body = in.getBody();
+        Message m;
+        if (body == null) {
+            m = session.createMessage();
+        } else if (body instanceof String text) {
+            m = session.createTextMessage(text);
+        } else {
+            BytesMessage bytes = session.createBytesMessage();
+            bytes.writeBytes(body instanceof byte[] b ? b : in.getMandatoryBody(byte[].class));
+            m = bytes;
+        }
+        for (Map.Entry<String, Object> h : in.getHeaders().entrySet()) {
+            Object v = h.getValue();
+            String name = h.getKey();
+            if (v != null && carried(v) && identifier(name) && !name.startsWith("JMS") && !name.startsWith("Camel")) {
+                m.setObjectProperty(name, v);
+            }
+        }
+        return m;
+    }
+
+    private static boolean carried(Object v) {
+        return v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Integer
+                || v instanceof Short || v instanceof Byte || v instanceof Double || v instanceof Float;
+    }
+
+    static boolean identifier(String name) {
+        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

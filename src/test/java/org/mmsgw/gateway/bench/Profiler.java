@@ -1,0 +1,40 @@
+package org.mmsgw.gateway.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * --profile=/path/libasyncProfiler.so: async-profiler attached (through jcmd) to the gateway and to the
+ * benchmark itself for the measured part of a scenario only, not the warm-up; CPU samples written as
+ * collapsed stacks, one file per process, next to the scenario's data.
+ */
+final class Profiler {
+    private final String library;
+
+    Profiler(String library) {
+        this.library = library;
+    }
+
+    void start(long... pids) throws IOException, InterruptedException {
+        for (long pid : pids) {
+            agent(pid, "start,event=itimer,interval=1ms");
+        }
+    }
+
+    void stop(Path dir, String scenario, long gatewayPid, long benchPid) throws IOException, InterruptedException {
+        agent(gatewayPid, "stop,collapsed,file=" + dir.resolve(scenario + "-gateway.collapsed"));
+        agent(benchPid, "stop,collapsed,file=" + dir.resolve(scenario + "-bench.collapsed"));
+        System.out.println("# profiles: " + dir.resolve(scenario + "-gateway.collapsed") + ", "
+                + dir.resolve(scenario + "-bench.collapsed"));
+    }
+
+    private void agent(long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "JVMTI.agent_load", library, "\"" + command + "\"")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("jcmd " + pid + " JVMTI.agent_load " + command + " failed");
+        }
+    }
+}
