@@ -31,7 +31,7 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     /** @param serverId the in-VM server id; clients connect with {@code vm://<id>} */
     public EmbeddedBroker(Path directory, String serverId) {
-        this(directory, serverId, 32L * 1024 * 1024);
+        this(directory, serverId, 8L * 1024 * 1024);
     }
 
     /** @param submittedMaxBytes how much {@value #SUBMITTED} holds before senders wait */

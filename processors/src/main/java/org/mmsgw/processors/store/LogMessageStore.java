@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     private static final byte DELETE = 4;
     private static final byte SEGMENT = 5;
     private static final int LOCK_STRIPES = 64;
+    private static final String[] NO_SEGMENTS = {};
     /** A file whose live records fill less than this share of it is compacted. */
     private static final double COMPACT_BELOW = 0.5;
 
@@ -55,7 +57,28 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         volatile StoredMessage message;
         volatile RecordLog.Location state;
         volatile RecordLog.Location content;
-        final Set<String> segments = ConcurrentHashMap.newKeySet();
+        /** SMSC ids of its segments, copied on change: a message has one or two (a set costs ten times more). */
+        private volatile String[] segmentIds = NO_SEGMENTS;
+
+        String[] segments() {
+            return segmentIds;
+        }
+
+        synchronized void addSegment(String smscId) {
+            String[] now = segmentIds;
+            for (String id : now) {
+                if (id.equals(smscId)) {
+                    return;
+                }
+            }
+            String[] more = Arrays.copyOf(now, now.length + 1);
+            more[now.length] = smscId;
+            segmentIds = more;
+        }
+
+        synchronized void removeSegment(String smscId) {
+            segmentIds = Arrays.stream(segmentIds).filter(id -> !id.equals(smscId)).toArray(String[]::new);
+        }
     }
 
     /** One segment and where its record lies. */
@@ -113,13 +136,20 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     // ------------------------------------------------------------------ replay: the one place records take effect
 
     private void apply(RecordLog.Record r) {
+        apply(r, null);
+    }
+
+    /**
+     * @param known for a save or state written here (not replayed): the message the record encodes, taken
+     *              as it is instead of decoded again (the same strings as its earlier versions)
+     */
+    private void apply(RecordLog.Record r, StoredMessage known) {
         switch (r.type()) {
-            case SAVE -> publish(r.text(0), decodeState(r.fields().get(1), r.text(0)), r.locations().get(1),
+            case SAVE -> publish(stateOf(r, known), r.locations().get(1),
                     r.fields().size() > 2 ? r.locations().get(2) : null, true);
             // a state whose message is not known: its save record was compacted away after the content
             // went (a finished message), so the state alone makes the message again
-            case STATE -> publish(r.text(0), decodeState(r.fields().get(1), r.text(0)), r.locations().get(1), null,
-                    false);
+            case STATE -> publish(stateOf(r, known), r.locations().get(1), null, false);
             case NO_CONTENT -> {
                 Entry e = messages.get(r.text(0));
                 if (e != null) {
@@ -133,21 +163,25 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                     for (Recipient recipient : e.message.recipients()) {
                         tokens.remove(recipient.token(), id);
                     }
-                    for (String smscId : e.segments) {
+                    for (String smscId : e.segments()) {
                         segments.computeIfPresent(smscId, (k, s) -> s.ref().messageId().equals(id) ? null : s);
                     }
                 }
             }
             case SEGMENT -> {
                 String smscId = r.text(0);
-                SegmentRef ref = new SegmentRef(r.text(1), r.text(2), r.text(3));
-                Entry e = messages.get(ref.messageId());
+                Entry e = messages.get(r.text(1));
                 if (e != null) {
+                    // the message's own strings, not copies
+                    String address = r.text(2);
+                    address = e.message.recipient(address).map(Recipient::address).orElse(address);
+                    SegmentRef ref = new SegmentRef(e.message.messageId(), address,
+                            r.fields().get(3).length == 0 ? "" : r.text(3));
                     Segment old = segments.put(smscId, new Segment(ref, r.locations().get(0)));
                     if (old != null && !old.ref().messageId().equals(ref.messageId())) {
-                        Optional.ofNullable(messages.get(old.ref().messageId())).ifPresent(o -> o.segments.remove(smscId));
+                        Optional.ofNullable(messages.get(old.ref().messageId())).ifPresent(o -> o.removeSegment(smscId));
                     }
-                    e.segments.add(smscId);
+                    e.addSegment(smscId);
                 }
             }
             default -> throw new IllegalStateException("unknown record type " + r.type());
@@ -158,8 +192,9 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
      * A message's new state (and content, for a save) into the index. A new entry is complete before
      * anyone can see it; tokens are those of the state.
      */
-    private void publish(String id, StoredMessage message, RecordLog.Location state, RecordLog.Location content,
+    private void publish(StoredMessage message, RecordLog.Location state, RecordLog.Location content,
             boolean withContent) {
+        String id = message.messageId();
         Entry e = messages.get(id);
         if (e == null) {
             Entry fresh = new Entry();
@@ -188,6 +223,13 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
     }
 
+    private static StoredMessage stateOf(RecordLog.Record r, StoredMessage known) {
+        if (known != null) {
+            return known;
+        }
+        return decodeState(r.fields().get(1), r.text(0));
+    }
+
     private static StoredMessage decodeState(byte[] state, String id) {
         try {
             return StoredMessageProperties.decode(state, "log record of message " + id);
@@ -201,9 +243,14 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
      * {@link #withoutWaiting}, which take effect at once and are on disk with the next sync.
      */
     private void write(byte type, byte[]... fields) {
+        write(type, null, fields);
+    }
+
+    /** @param known the message a save or state record encodes */
+    private void write(byte type, StoredMessage known, byte[]... fields) {
         List<RecordLog.Location> at = Boolean.TRUE.equals(NOT_WAITING.get()) ? log.appendCopy(type, fields)
                 : log.append(type, fields);
-        apply(new RecordLog.Record(type, List.of(fields), at));
+        apply(new RecordLog.Record(type, List.of(fields), at), known);
     }
 
     /**
@@ -243,7 +290,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                             + " already belongs to message " + owner);
                 }
             }
-            write(SAVE, utf8(id), StoredMessageProperties.encode(message), content);
+            write(SAVE, message, utf8(id), StoredMessageProperties.encode(message), content);
             return true;
         } finally {
             lock.unlock();
@@ -317,7 +364,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             if (updated.isEmpty()) {
                 return Optional.of(e.message);
             }
-            write(STATE, utf8(id), StoredMessageProperties.encode(updated.get()));
+            write(STATE, updated.get(), utf8(id), StoredMessageProperties.encode(updated.get()));
             return updated;
         } finally {
             lock.unlock();
@@ -384,7 +431,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             return List.of();
         }
         List<SegmentRef> out = new ArrayList<>();
-        for (String smscId : e.segments) {
+        for (String smscId : e.segments()) {
             Segment s = segments.get(smscId);
             if (s != null && s.ref().messageId().equals(messageId) && s.ref().address().equals(address)) {
                 out.add(s.ref());
