@@ -27,18 +27,19 @@ public final class EmbeddedBroker extends ServiceSupport {
     private final Path directory;
     private final String serverId;
     private final long submittedMaxBytes;
+    private final long deliverMaxBytes;
     private EmbeddedActiveMQ broker;
 
-    /** @param serverId the in-VM server id; clients connect with {@code vm://<id>} */
-    public EmbeddedBroker(Path directory, String serverId) {
-        this(directory, serverId, 8L * 1024 * 1024);
-    }
-
-    /** @param submittedMaxBytes how much {@value #SUBMITTED} holds before senders wait */
-    public EmbeddedBroker(Path directory, String serverId, long submittedMaxBytes) {
+    /**
+     * @param serverId          the in-VM server id; clients connect with {@code vm://<id>}
+     * @param submittedMaxBytes how much {@value #SUBMITTED} holds before senders wait
+     * @param deliverMaxBytes   how much each {@code mms.deliver.*} queue holds in memory before it pages to disk
+     */
+    public EmbeddedBroker(Path directory, String serverId, long submittedMaxBytes, long deliverMaxBytes) {
         this.directory = directory;
         this.serverId = serverId;
         this.submittedMaxBytes = submittedMaxBytes;
+        this.deliverMaxBytes = deliverMaxBytes;
     }
 
     public String url() {
@@ -67,7 +68,11 @@ public final class EmbeddedBroker extends ServiceSupport {
                         .setAddressFullMessagePolicy(AddressFullMessagePolicy.BLOCK))
                 // deliveries wait out an SMSC or SMTP outage of any length: they are retried until the
                 // message expires, when housekeeping ends the recipient and the hand-off finds nothing to do
-                .addAddressSetting("mms.deliver.#", retried(-1))
+                // a long SMSC or mail outage piles up hand-offs: beyond their bound they wait in page files on
+                // disk, not in the heap, and submissions are still taken
+                .addAddressSetting("mms.deliver.#", retried(-1)
+                        .setMaxSizeBytes(deliverMaxBytes)
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE))
                 // events from the SMSC (an SMS to forward while the mail server is away): about an hour
                 .addAddressSetting("mms.smsc.#", retried(150))
                 .addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER).setRoutingType(RoutingType.ANYCAST))
@@ -100,6 +105,13 @@ public final class EmbeddedBroker extends ServiceSupport {
     public long depth(String queue) {
         var q = broker == null ? null : broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
         return q == null ? 0 : q.getMessageCount();
+    }
+
+    /** Whether an address keeps its newer messages in page files (it holds more than its bound). */
+    public boolean isPaging(String address) throws Exception {
+        var store = broker == null ? null
+                : broker.getActiveMQServer().getPagingManager().getPageStore(SimpleString.of(address));
+        return store != null && store.isPaging();
     }
 
     public boolean isActive() {
