@@ -1,5 +1,6 @@
 package org.mmsgw.gateway.handoff;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -178,11 +179,11 @@ final class HandOffSessions implements AutoCloseable {
         }
     }
 
-    /** A session with its producer (for any queue) and the queues it has looked up. */
+    /** A session with its producer (for any queue) and the queues it has looked up; one thread at a time. */
     private static final class Pooled {
         final Session session;
         final MessageProducer producer;
-        final Map<String, Queue> queues = new ConcurrentHashMap<>();
+        final Map<String, Queue> queues = new HashMap<>();
 
         Pooled(Session session) throws JMSException {
             this.session = session;

@@ -45,7 +45,7 @@ final class JmsMessages {
                 || v instanceof Short || v instanceof Byte || v instanceof Double || v instanceof Float;
     }
 
-    static boolean identifier(String name) {
+    private static boolean identifier(String name) {
         if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
             return false;
         }

@@ -40,10 +40,11 @@ public final class RecipientStateProcessor implements Processor {
         Optional<StoredMessage> before = messageId == null ? Optional.empty() : store.find(messageId);
         RecipientState previous = before.flatMap(m -> m.recipient(recipient)).map(r -> r.state()).orElse(null);
         if (before.isPresent()) {
+            Runnable write = () -> store.finishRecipient(messageId, recipient, state);
             if (withoutWaiting) {
-                store.withoutWaiting(() -> store.finishRecipient(messageId, recipient, state));
+                store.withoutWaiting(write);
             } else {
-                store.finishRecipient(messageId, recipient, state);
+                write.run();
             }
         }
         // already in this state on a redelivery: the attempt that saved it did not commit, so its report

@@ -224,10 +224,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     }
 
     private static StoredMessage stateOf(RecordLog.Record r, StoredMessage known) {
-        if (known != null) {
-            return known;
-        }
-        return decodeState(r.fields().get(1), r.text(0));
+        return known != null ? known : decodeState(r.fields().get(1), r.text(0));
     }
 
     private static StoredMessage decodeState(byte[] state, String id) {
@@ -248,7 +245,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     /** @param known the message a save or state record encodes */
     private void write(byte type, StoredMessage known, byte[]... fields) {
-        List<RecordLog.Location> at = Boolean.TRUE.equals(NOT_WAITING.get()) ? log.appendCopy(type, fields)
+        List<RecordLog.Location> at = Boolean.TRUE.equals(NOT_WAITING.get()) ? log.appendWithoutWaiting(type, fields)
                 : log.append(type, fields);
         apply(new RecordLog.Record(type, List.of(fields), at), known);
     }
@@ -258,7 +255,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
      * effect at once, and {@link #compact} syncs before any old file goes.
      */
     private void copy(byte type, byte[]... fields) {
-        apply(new RecordLog.Record(type, List.of(fields), log.appendCopy(type, fields)));
+        apply(new RecordLog.Record(type, List.of(fields), log.appendWithoutWaiting(type, fields)));
     }
 
     private static byte[] utf8(String s) {

@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * Accepted messages and their content, kept until every recipient is done or expired. Every method
  * is safe to call from several threads, and every write is on stable storage when it returns (except
- * in {@link #withoutWaiting}, until the next {@link #sync}): a message saved here survives a crash. An implementation shared by several gateway nodes can take
- * the place of the file store behind this interface.
+ * in {@link #withoutWaiting}, until the next {@link #sync}): a message saved here survives a crash.
+ * An implementation shared by several gateway nodes can take the place of the file store behind this
+ * interface.
  */
 public interface MessageStore {
 

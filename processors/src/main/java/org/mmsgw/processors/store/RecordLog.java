@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ final class RecordLog implements AutoCloseable {
     private long synced;
     private boolean syncing;
     private volatile IOException broken;
-    private final java.util.concurrent.atomic.AtomicLong forces = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong forces = new AtomicLong();
 
     RecordLog(Path dir, long maxFileSize) {
         this.dir = dir;
@@ -169,10 +170,11 @@ final class RecordLog implements AutoCloseable {
     }
 
     /**
-     * Appends a record without waiting for the disk: for copies of records that stay on disk where they
-     * are until a later {@link #sync} (compaction).
+     * Appends a record without waiting for the disk; it is on stable storage after a later {@link #sync}
+     * (or any later append that waits). For compaction's copies, whose originals stay until then, and
+     * for writes a caller syncs once for several.
      */
-    List<Location> appendCopy(byte type, byte[]... fields) {
+    List<Location> appendWithoutWaiting(byte type, byte[]... fields) {
         return append(false, type, fields);
     }
 
