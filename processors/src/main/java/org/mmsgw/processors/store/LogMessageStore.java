@@ -8,37 +8,37 @@ import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToLongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link MessageStore} as an append-only log ({@link RecordLog}) with the index in memory, for one
- * gateway node: a write is one record and waits for its {@code fdatasync}, which writes at the same
+ * A {@link MessageStore} as an append-only log ({@link RecordLog}) with a compact index in memory, for
+ * one gateway node: a write is one record and waits for its {@code fdatasync}, which writes at the same
  * time share (the file store's files cost an open, a rename and two syncs each). Records: a message
  * saved (its state and content), a new state, content removed, a message deleted, a segment recorded
  * (with its receipt). Opening the store replays the log. A background task moves what is still live
  * out of old files whose space is mostly dead, and removes files that hold nothing live.
  *
- * <p>Names follow the file store's rules ({@code [A-Za-z0-9_-]{1,128}}: writes refuse others, lookups
- * find nothing), so both stores answer the same. Memory: the state of every stored message (a few
- * hundred octets each); content stays on disk.
+ * <p>The index ({@link StoreIndex}) keeps, per message, where its records lie, in arrays of longs: about
+ * 250 octets a message and no object the collector has to trace, so a node can hold millions of
+ * messages nobody has fetched yet. A state is read back from the log when it is needed (the latest ones
+ * stay decoded in a small cache). Names follow the file store's rules ({@code [A-Za-z0-9_-]{1,128}}:
+ * writes refuse others, lookups find nothing), so both stores answer the same.
  */
 public final class LogMessageStore implements MessageStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogMessageStore.class);
@@ -48,50 +48,14 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     private static final byte DELETE = 4;
     private static final byte SEGMENT = 5;
     private static final int LOCK_STRIPES = 64;
-    private static final String[] NO_SEGMENTS = {};
     /** A file whose live records fill less than this share of it is compacted. */
     private static final double COMPACT_BELOW = 0.5;
-
-    /** What the index keeps about one message: its state and where its records lie. */
-    private static final class Entry {
-        volatile StoredMessage message;
-        volatile RecordLog.Location state;
-        volatile RecordLog.Location content;
-        /** SMSC ids of its segments, copied on change: a message has one or two (a set costs ten times more). */
-        private volatile String[] segmentIds = NO_SEGMENTS;
-
-        String[] segments() {
-            return segmentIds;
-        }
-
-        synchronized void addSegment(String smscId) {
-            String[] now = segmentIds;
-            for (String id : now) {
-                if (id.equals(smscId)) {
-                    return;
-                }
-            }
-            String[] more = Arrays.copyOf(now, now.length + 1);
-            more[now.length] = smscId;
-            segmentIds = more;
-        }
-
-        synchronized void removeSegment(String smscId) {
-            segmentIds = Arrays.stream(segmentIds).filter(id -> !id.equals(smscId)).toArray(String[]::new);
-        }
-    }
-
-    /** One segment and where its record lies. */
-    private record Segment(SegmentRef ref, RecordLog.Location at) {
-    }
 
     /** Set while the calling thread runs {@link #withoutWaiting}. */
     private static final ThreadLocal<Boolean> NOT_WAITING = new ThreadLocal<>();
 
     private final RecordLog log;
-    private final Map<String, Entry> messages = new ConcurrentHashMap<>();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private final Map<String, Segment> segments = new ConcurrentHashMap<>();
+    private final StoreIndex index;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final ScheduledExecutorService compactor;
 
@@ -105,11 +69,21 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
      * @param compactEvery seconds between compaction runs; 0 for none (tests call {@link #compact})
      */
     public LogMessageStore(Path directory, long maxFileSize, long compactEvery) {
+        this(directory, maxFileSize, compactEvery, seeded(new SecureRandom().nextLong()), 1 << 14);
+    }
+
+    /**
+     * @param fingerprint names to the index's keys (tests give one that makes every name collide)
+     * @param cached      how many decoded states the index keeps (a power of two)
+     */
+    LogMessageStore(Path directory, long maxFileSize, long compactEvery, ToLongFunction<String> fingerprint,
+            int cached) {
         Objects.requireNonNull(directory, "directory");
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
         log = new RecordLog(directory.resolve("log"), maxFileSize);
+        index = new StoreIndex(log, fingerprint, cached);
         try {
             log.replay(this::apply);
         } catch (IOException | RuntimeException e) {
@@ -133,6 +107,21 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
     }
 
+    /** A 64-bit hash of a name, keyed per store (the index is built anew at every start). */
+    static ToLongFunction<String> seeded(long seed) {
+        return s -> {
+            long h = seed;
+            for (int i = 0; i < s.length(); i++) {
+                h = (h ^ s.charAt(i)) * 0x100000001B3L;
+            }
+            h ^= h >>> 33;
+            h *= 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 33;
+            h *= 0xC4CEB9FE1A85EC53L;
+            return h ^ (h >>> 33);
+        };
+    }
+
     // ------------------------------------------------------------------ replay: the one place records take effect
 
     private void apply(RecordLog.Record r) {
@@ -141,98 +130,24 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     /**
      * @param known for a save or state written here (not replayed): the message the record encodes, taken
-     *              as it is instead of decoded again (the same strings as its earlier versions)
+     *              as it is instead of decoded again
      */
     private void apply(RecordLog.Record r, StoredMessage known) {
         switch (r.type()) {
-            case SAVE -> publish(stateOf(r, known), r.locations().get(1),
+            case SAVE -> index.publish(stateOf(r, known), r.locations().get(1),
                     r.fields().size() > 2 ? r.locations().get(2) : null, true);
             // a state whose message is not known: its save record was compacted away after the content
             // went (a finished message), so the state alone makes the message again
-            case STATE -> publish(stateOf(r, known), r.locations().get(1), null, false);
-            case NO_CONTENT -> {
-                Entry e = messages.get(r.text(0));
-                if (e != null) {
-                    e.content = null;
-                }
-            }
-            case DELETE -> {
-                String id = r.text(0);
-                Entry e = messages.remove(id);
-                if (e != null) {
-                    for (Recipient recipient : e.message.recipients()) {
-                        tokens.remove(recipient.token(), id);
-                    }
-                    for (String smscId : e.segments()) {
-                        segments.computeIfPresent(smscId, (k, s) -> s.ref().messageId().equals(id) ? null : s);
-                    }
-                }
-            }
-            case SEGMENT -> {
-                String smscId = r.text(0);
-                Entry e = messages.get(r.text(1));
-                if (e != null) {
-                    // the message's own strings, not copies
-                    String address = r.text(2);
-                    address = e.message.recipient(address).map(Recipient::address).orElse(address);
-                    SegmentRef ref = new SegmentRef(e.message.messageId(), address,
-                            r.fields().get(3).length == 0 ? "" : r.text(3));
-                    Segment old = segments.put(smscId, new Segment(ref, r.locations().get(0)));
-                    if (old != null && !old.ref().messageId().equals(ref.messageId())) {
-                        Optional.ofNullable(messages.get(old.ref().messageId())).ifPresent(o -> o.removeSegment(smscId));
-                    }
-                    e.addSegment(smscId);
-                }
-            }
+            case STATE -> index.publish(stateOf(r, known), r.locations().get(1), null, false);
+            case NO_CONTENT -> index.removeContent(r.text(0));
+            case DELETE -> index.remove(r.text(0));
+            case SEGMENT -> index.putSegment(r.text(0), r.text(1), RecordLog.wholeRecord(r.locations()));
             default -> throw new IllegalStateException("unknown record type " + r.type());
         }
     }
 
-    /**
-     * A message's new state (and content, for a save) into the index. A new entry is complete before
-     * anyone can see it; tokens are those of the state.
-     */
-    private void publish(StoredMessage message, RecordLog.Location state, RecordLog.Location content,
-            boolean withContent) {
-        String id = message.messageId();
-        Entry e = messages.get(id);
-        if (e == null) {
-            Entry fresh = new Entry();
-            fresh.message = message;
-            fresh.state = state;
-            fresh.content = content;
-            e = messages.putIfAbsent(id, fresh);
-            if (e == null) {
-                registerTokens(id, message);
-                return;
-            }
-        }
-        e.message = message;
-        e.state = state;
-        if (withContent) {
-            e.content = content;
-        }
-        registerTokens(id, message);
-    }
-
-    private void registerTokens(String id, StoredMessage message) {
-        for (Recipient recipient : message.recipients()) {
-            if (!recipient.token().isEmpty()) {
-                tokens.put(recipient.token(), id);
-            }
-        }
-    }
-
     private static StoredMessage stateOf(RecordLog.Record r, StoredMessage known) {
-        return known != null ? known : decodeState(r.fields().get(1), r.text(0));
-    }
-
-    private static StoredMessage decodeState(byte[] state, String id) {
-        try {
-            return StoredMessageProperties.decode(state, "log record of message " + id);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return known != null ? known : StoreIndex.decodeState(r.fields().get(1), r.text(0));
     }
 
     /**
@@ -254,8 +169,8 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
      * Writes the copy of a record that stays where it is until the copy is synced (compaction): it takes
      * effect at once, and {@link #compact} syncs before any old file goes.
      */
-    private void copy(byte type, byte[]... fields) {
-        apply(new RecordLog.Record(type, List.of(fields), log.appendWithoutWaiting(type, fields)));
+    private void copy(byte type, StoredMessage known, byte[]... fields) {
+        apply(new RecordLog.Record(type, List.of(fields), log.appendWithoutWaiting(type, fields)), known);
     }
 
     private static byte[] utf8(String s) {
@@ -277,12 +192,12 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         ReentrantLock lock = lockFor(id);
         lock.lock();
         try {
-            if (messages.containsKey(id)) {
+            if (index.message(id) != null) {
                 return false;
             }
             for (String token : own) {
-                String owner = tokens.get(token);
-                if (owner != null && !owner.equals(id) && messages.containsKey(owner)) {
+                String owner = index.tokenOwner(token);
+                if (owner != null && !owner.equals(id)) {
                     throw new IllegalStateException("token " + token + " of message " + id
                             + " already belongs to message " + owner);
                 }
@@ -317,15 +232,16 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public Optional<StoredMessage> find(String messageId) {
-        Entry e = isName(messageId) ? messages.get(messageId) : null;
-        return e == null ? Optional.empty() : Optional.of(e.message);
+        return isName(messageId) ? Optional.ofNullable(index.message(messageId)) : Optional.empty();
     }
 
     @Override
     public Optional<byte[]> content(String messageId) {
-        Entry e = isName(messageId) ? messages.get(messageId) : null;
-        for (int attempt = 0; e != null && attempt < 3; attempt++) {
-            RecordLog.Location at = e.content;
+        if (!isName(messageId)) {
+            return Optional.empty();
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RecordLog.Location at = index.content(messageId);
             if (at == null) {
                 return Optional.empty();
             }
@@ -333,7 +249,6 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                 return Optional.of(log.read(at));
             } catch (ClosedChannelException moved) {
                 // compaction moved it meanwhile: read it where it is now
-                e = messages.get(messageId);
             }
         }
         return Optional.empty();
@@ -341,8 +256,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public Optional<String> messageIdForToken(String token) {
-        String id = isName(token) ? tokens.get(token) : null;
-        return id != null && messages.containsKey(id) ? Optional.of(id) : Optional.empty();
+        return isName(token) ? Optional.ofNullable(index.tokenOwner(token)) : Optional.empty();
     }
 
     @Override
@@ -353,13 +267,13 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         ReentrantLock lock = lockFor(id);
         lock.lock();
         try {
-            Entry e = messages.get(id);
-            if (e == null) {
+            StoredMessage now = index.message(id);
+            if (now == null) {
                 return Optional.empty();
             }
-            Optional<StoredMessage> updated = e.message.moved(address, state);
+            Optional<StoredMessage> updated = now.moved(address, state);
             if (updated.isEmpty()) {
-                return Optional.of(e.message);
+                return Optional.of(now);
             }
             write(STATE, updated.get(), utf8(id), StoredMessageProperties.encode(updated.get()));
             return updated;
@@ -377,12 +291,12 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         ReentrantLock lock = lockFor(id);
         lock.lock();
         try {
-            Entry e = messages.get(id);
-            if (e == null || e.message.recipient(address).isEmpty()) {
+            StoredMessage message = index.message(id);
+            if (message == null || message.recipient(address).isEmpty()) {
                 return;
             }
-            Segment existing = segments.get(smscId);
-            if (existing != null && existing.ref().messageId().equals(id) && existing.ref().address().equals(address)) {
+            SegmentRef existing = index.segment(smscId);
+            if (existing != null && existing.messageId().equals(id) && existing.address().equals(address)) {
                 return;
             }
             write(SEGMENT, utf8(smscId), utf8(id), utf8(address), new byte[0]);
@@ -393,8 +307,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public Optional<SegmentRef> findSegment(String smscMessageId) {
-        Segment s = isName(smscMessageId) ? segments.get(smscMessageId) : null;
-        return s == null ? Optional.empty() : Optional.of(s.ref());
+        return isName(smscMessageId) ? Optional.ofNullable(index.segment(smscMessageId)) : Optional.empty();
     }
 
     @Override
@@ -403,18 +316,18 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             return Optional.empty();
         }
         StoreNames.requireReceipt(status);
-        Segment s = segments.get(smscMessageId);
+        SegmentRef s = index.segment(smscMessageId);
         if (s == null) {
             return Optional.empty();
         }
-        ReentrantLock lock = lockFor(s.ref().messageId());
+        ReentrantLock lock = lockFor(s.messageId());
         lock.lock();
         try {
-            Segment now = segments.get(smscMessageId);
-            if (now == null || now.ref().receipt().equals(status)) {
-                return now == null ? Optional.empty() : Optional.of(now.ref());
+            SegmentRef now = index.segment(smscMessageId);
+            if (now == null || now.receipt().equals(status)) {
+                return Optional.ofNullable(now);
             }
-            write(SEGMENT, utf8(smscMessageId), utf8(now.ref().messageId()), utf8(now.ref().address()), utf8(status));
+            write(SEGMENT, utf8(smscMessageId), utf8(now.messageId()), utf8(now.address()), utf8(status));
             return findSegment(smscMessageId);
         } finally {
             lock.unlock();
@@ -423,28 +336,16 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public List<SegmentRef> segments(String messageId, String address) {
-        Entry e = isName(messageId) ? messages.get(messageId) : null;
-        if (e == null) {
-            return List.of();
-        }
-        List<SegmentRef> out = new ArrayList<>();
-        for (String smscId : e.segments()) {
-            Segment s = segments.get(smscId);
-            if (s != null && s.ref().messageId().equals(messageId) && s.ref().address().equals(address)) {
-                out.add(s.ref());
-            }
-        }
-        return out;
+        return isName(messageId) ? index.segments(messageId, address) : List.of();
     }
 
     /** {@inheritDoc} Earliest expiry first. */
     @Override
     public List<String> expiredBefore(Instant now) {
         Objects.requireNonNull(now, "now");
-        return messages.entrySet().stream().filter(e -> e.getValue().message.expiry().isBefore(now))
-                .sorted(Comparator.<Map.Entry<String, Entry>, Instant>comparing(e -> e.getValue().message.expiry())
-                        .thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getKey).toList();
+        List<StoredMessage> expired = index.expiredBefore(now);
+        return expired.stream().sorted(Comparator.comparing(StoredMessage::expiry)
+                .thenComparing(StoredMessage::messageId)).map(StoredMessage::messageId).toList();
     }
 
     @Override
@@ -453,8 +354,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         ReentrantLock lock = lockFor(id);
         lock.lock();
         try {
-            Entry e = messages.get(id);
-            if (e != null && e.content != null) {
+            if (index.content(id) != null) {
                 write(NO_CONTENT, utf8(id));
             }
         } finally {
@@ -468,7 +368,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         ReentrantLock lock = lockFor(id);
         lock.lock();
         try {
-            if (messages.containsKey(id)) {
+            if (index.message(id) != null) {
                 write(DELETE, utf8(id));
             }
         } finally {
@@ -498,14 +398,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
         // copies an earlier run made are on disk before their originals can go
         log.sync();
-        Map<Long, Long> live = new HashMap<>();
-        for (Entry e : messages.values()) {
-            count(live, e.state);
-            count(live, e.content);
-        }
-        for (Segment s : segments.values()) {
-            count(live, s.at());
-        }
+        Map<Long, Long> live = index.liveOctets();
         // files go from the oldest end only: a dead file may hold the delete record of a message whose
         // save is in an older file that stays
         boolean oldest = true;
@@ -529,47 +422,37 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         log.sync();
     }
 
-    private static void count(Map<Long, Long> live, RecordLog.Location at) {
-        if (at != null) {
-            live.merge(at.file(), (long) at.length(), Long::sum);
-        }
-    }
-
     private void moveOut(long file) throws ClosedChannelException {
-        for (Map.Entry<String, Entry> m : messages.entrySet()) {
-            String id = m.getKey();
+        for (String id : index.messagesIn(file)) {
             ReentrantLock lock = lockFor(id);
             lock.lock();
             try {
-                Entry e = messages.get(id);
-                boolean stateHere = e != null && e.state != null && e.state.file() == file;
-                boolean contentHere = e != null && e.content != null && e.content.file() == file;
-                if (stateHere || contentHere) {
-                    byte[] state = StoredMessageProperties.encode(e.message);
-                    if (e.content != null) {
-                        copy(SAVE, utf8(id), state, log.read(e.content));
+                StoreIndex.Placed placed = index.placed(id);
+                if (placed != null && placed.in(file)) {
+                    byte[] state = StoredMessageProperties.encode(placed.message());
+                    if (placed.content() != null) {
+                        copy(SAVE, placed.message(), utf8(id), state, log.read(placed.content()));
                     } else {
-                        copy(STATE, utf8(id), state);
+                        copy(STATE, placed.message(), utf8(id), state);
                     }
                 }
             } finally {
                 lock.unlock();
             }
         }
-        for (Map.Entry<String, Segment> s : segments.entrySet()) {
-            if (s.getValue().at().file() == file) {
-                SegmentRef ref = s.getValue().ref();
-                ReentrantLock lock = lockFor(ref.messageId());
-                lock.lock();
-                try {
-                    Segment now = segments.get(s.getKey());
-                    if (now != null && now.at().file() == file) {
-                        copy(SEGMENT, utf8(s.getKey()), utf8(now.ref().messageId()), utf8(now.ref().address()),
-                                utf8(now.ref().receipt()));
-                    }
-                } finally {
-                    lock.unlock();
+        for (StoreIndex.PlacedSegment s : index.segmentsIn(file)) {
+            ReentrantLock lock = lockFor(s.ref().messageId());
+            lock.lock();
+            try {
+                String smscId = s.smscId();
+                StoreIndex.PlacedSegment now = index.placedSegment(smscId);
+                if (now != null && now.at().file() == file) {
+                    SegmentRef ref = now.ref();
+                    copy(SEGMENT, null, utf8(smscId), utf8(ref.messageId()), utf8(ref.address()),
+                            utf8(ref.receipt()));
                 }
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -599,6 +482,4 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     private ReentrantLock lockFor(String id) {
         return locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
     }
-
-
 }

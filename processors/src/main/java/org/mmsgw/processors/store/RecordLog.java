@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -370,6 +371,36 @@ final class RecordLog implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the message log file " + location.file(), e);
             }
+        }
+    }
+
+    /** Where the whole record lies whose fields lie at {@code fields} (as {@link #append} returned them). */
+    static Location wholeRecord(List<Location> fields) {
+        Location first = fields.get(0);
+        Location last = fields.get(fields.size() - 1);
+        long start = first.position() - HEADER - 1 - 4;
+        return new Location(first.file(), start, (int) (last.position() + last.length() - start));
+    }
+
+    /**
+     * The record at a location of {@link #wholeRecord}; {@link ClosedChannelException} as for
+     * {@link #read}.
+     */
+    Record readRecord(Location whole) throws ClosedChannelException {
+        byte[] octets = read(whole);
+        ByteBuffer b = ByteBuffer.wrap(octets);
+        int length = b.getInt(0);
+        CRC32C check = new CRC32C();
+        check.update(octets, HEADER, octets.length - HEADER);
+        if (length != octets.length - HEADER || (int) check.getValue() != b.getInt(4)) {
+            throw new UncheckedIOException(new IOException("log file " + whole.file() + ": no record at "
+                    + whole.position()));
+        }
+        try {
+            return parse(whole.file(), whole.position() + HEADER, Arrays.copyOfRange(octets, HEADER,
+                    octets.length));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The contract, and what is particular to the log store: torn writes, damage, compaction, group commit. */
 class LogMessageStoreTest extends MessageStoreContract {
     /** Small files, so that the tests roll and compact them. */
-    private static final long FILE_SIZE = 4096;
+    static final long FILE_SIZE = 4096;
 
     @Override
     MessageStore open(Path root) {
