@@ -85,6 +85,30 @@ final class GatewayProcess implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * The heap still in use after a full collection (what the gateway holds on to: the store's index of
+     * the messages nobody fetched, the queues' backlog), in MiB; -1 when jcmd does not answer.
+     */
+    long liveHeapMiB() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Matcher m = Pattern.compile("(?m)^ *\\S+ +total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        long used = 0;
+        boolean any = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
+            any = true;
+        }
+        return any ? used / 1024 : -1;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        return out;
+    }
+
     /** The sum of the peaks of the heap's memory pools, as the gateway reports it, in MiB. */
     long peakHeapMiB() throws Exception {
         Matcher m = HEAP_PEAK.matcher(metrics());

@@ -141,6 +141,8 @@ public final class LoadBench {
             percentiles(line, "trip_ms", trips);
             line.put("heap_peak_mib", gateway.peakHeapMiB());
             line.put("rss_peak_mib", gateway.peakRssMiB());
+            // after the figures above: the full collection it takes is not measured
+            line.put("live_heap_mib", gateway.liveHeapMiB());
             line.put("gateway_cpu_ms_per_msg", 1000 * gatewayCpu / Math.max(1, r.ok()));
             line.put("bench_cpu_ms_per_msg", 1000 * benchCpu / Math.max(1, r.ok()));
             if (id.equals("a")) {

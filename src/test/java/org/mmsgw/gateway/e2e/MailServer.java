@@ -27,20 +27,46 @@ final class MailServer implements AutoCloseable {
     static final String MAILBOX = "mms";
     static final String PASSWORD = "secret";
 
-    private final int smtpPort = RunningGateway.freePort();
-    private final int imapPort = RunningGateway.freePort();
-    private final int pop3Port = RunningGateway.freePort();
+    private int smtpPort;
+    private int imapPort;
+    private int pop3Port;
     private final GreenMail mail;
     private final GreenMailUser gatewayMailbox;
 
     MailServer() throws Exception {
-        mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
-            new ServerSetup(pop3Port, "127.0.0.1", ServerSetup.PROTOCOL_POP3)});
-        mail.start();
+        mail = started();
         gatewayMailbox = mail.getUserManager().createUser(MAILBOX + "@" + DOMAIN, MAILBOX, PASSWORD);
         mail.getUserManager().setMessageDeliveryHandler(new CatchAllDelivery(mail.getUserManager(), DOMAIN,
                 gatewayMailbox));
+    }
+
+    /**
+     * The servers on free ports, given time to start on a busy machine; on new ports when one was taken
+     * meanwhile by another program.
+     */
+    private GreenMail started() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            smtpPort = RunningGateway.freePort();
+            imapPort = RunningGateway.freePort();
+            pop3Port = RunningGateway.freePort();
+            GreenMail servers = new GreenMail(new ServerSetup[] {setup(smtpPort, ServerSetup.PROTOCOL_SMTP),
+                setup(imapPort, ServerSetup.PROTOCOL_IMAP), setup(pop3Port, ServerSetup.PROTOCOL_POP3)});
+            try {
+                servers.start();
+                return servers;
+            } catch (IllegalStateException e) {
+                servers.stop();
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(15_000);
+        return setup;
     }
 
     /** The gateway settings that point its SMTP client and its mailbox poller at this server. */
