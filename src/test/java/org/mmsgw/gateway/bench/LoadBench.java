@@ -69,7 +69,7 @@ public final class LoadBench {
                 + "share the machine with the gateway%n", Runtime.getRuntime().availableProcessors(),
                 ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                         .getTotalMemorySize() / (1024 * 1024), System.getProperty("java.version"), dir);
-        List<String> scenarios = List.of(options.getOrDefault("scenarios", "a,b,c,d").split(","));
+        List<String> scenarios = List.of(options.getOrDefault("scenarios", "a,b,c,d,store").split(","));
         try (SmscSink smsc = new SmscSink(freePort()); SmtpSink smtp = new SmtpSink()) {
             for (String s : scenarios) {
                 switch (s.trim()) {
@@ -79,6 +79,8 @@ public final class LoadBench {
                     case "c" -> submissions(smsc, smtp, "c", "1k-5-recipients-2-mail", seconds("duration", 30),
                             this::textToFive);
                     case "d" -> retrievals(smsc, smtp, seconds("duration", 30));
+                    case "store" -> print(StoreFootprint.measure(fresh("store"),
+                            Integer.parseInt(options.getOrDefault("store-messages", "200000"))));
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
                 }
             }

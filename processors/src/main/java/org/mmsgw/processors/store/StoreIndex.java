@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -16,7 +17,8 @@ import java.util.function.ToLongFunction;
  * are in the records: a lookup reads the record a fingerprint leads to and compares (two names may share
  * a fingerprint), so nothing of a message but a few longs stays in memory. The states written or read
  * last stay decoded in a small cache, which spares the hot path (a message saved, pushed and marked
- * within the same second) any read. One lock guards it all; callers never hold it while writing.
+ * within the same second) any read. One lock guards it all; callers never hold it while writing, and
+ * scans over every message (expiry, compaction) read the states they pick after releasing it.
  */
 final class StoreIndex {
     // messages: where its state and its content lie, their lengths, its expiry
@@ -152,15 +154,43 @@ final class StoreIndex {
         return out;
     }
 
-    synchronized List<StoredMessage> expiredBefore(Instant now) {
-        List<StoredMessage> out = new ArrayList<>();
-        for (int row = 0; row < messages.capacity(); row++) {
-            if (messages.isRow(row) && Instant.ofEpochSecond(messages.get(row, EXPIRY_SECONDS),
-                    messages.get(row, EXPIRY_NANOS)).isBefore(now)) {
-                out.add(stateAt(row));
+    /** The messages whose expiry is before {@code now}; their states are read without holding the lock. */
+    List<StoredMessage> expiredBefore(Instant now) {
+        long seconds = now.getEpochSecond();
+        int nanos = now.getNano();
+        return statesOf(row -> {
+            long s = messages.get(row, EXPIRY_SECONDS);
+            return s < seconds || s == seconds && messages.get(row, EXPIRY_NANOS) < nanos;
+        });
+    }
+
+    /**
+     * The states of the messages whose rows pass {@code test} (taken under the lock), read after the lock is
+     * released: a scan that reads many states does not stop every other lookup meanwhile. Taken again
+     * when compaction moved one of them in between.
+     */
+    private List<StoredMessage> statesOf(IntPredicate test) {
+        for (int attempt = 0; ; attempt++) {
+            List<RecordLog.Location> at = new ArrayList<>();
+            synchronized (this) {
+                for (int row = 0; row < messages.capacity(); row++) {
+                    if (messages.isRow(row) && test.test(row)) {
+                        at.add(stateLocation(row));
+                    }
+                }
+            }
+            try {
+                List<StoredMessage> out = new ArrayList<>(at.size());
+                for (RecordLog.Location l : at) {
+                    out.add(decodeState(log.read(l), "at " + l));
+                }
+                return out;
+            } catch (ClosedChannelException moved) {
+                if (attempt == 2) {
+                    throw new UncheckedIOException("the message log kept moving records away", moved);
+                }
             }
         }
-        return out;
     }
 
     /** Octets of live records per log file. */
@@ -186,24 +216,25 @@ final class StoreIndex {
         }
     }
 
-    /** Ids of the messages with a record in a file. */
-    synchronized List<String> messagesIn(long file) {
-        List<String> out = new ArrayList<>();
-        for (int row = 0; row < messages.capacity(); row++) {
-            if (messages.isRow(row) && (fileOf(messages.get(row, STATE)) == file
-                    || fileOf(messages.get(row, CONTENT)) == file)) {
-                out.add(stateAt(row).messageId());
-            }
-        }
-        return out;
+    /** Ids of the messages with a record in a file (for compaction, which alone removes files). */
+    List<String> messagesIn(long file) {
+        return statesOf(row -> fileOf(messages.get(row, STATE)) == file || fileOf(messages.get(row, CONTENT)) == file)
+                .stream().map(StoredMessage::messageId).toList();
     }
 
-    synchronized List<PlacedSegment> segmentsIn(long file) {
-        List<PlacedSegment> out = new ArrayList<>();
-        for (int row = 0; row < segments.capacity(); row++) {
-            if (segments.isRow(row) && fileOf(segments.get(row, AT)) == file) {
-                out.add(segmentAt(row));
+    /** The segments with their record in a file (for compaction), read without holding the lock. */
+    List<PlacedSegment> segmentsIn(long file) {
+        List<RecordLog.Location> at = new ArrayList<>();
+        synchronized (this) {
+            for (int row = 0; row < segments.capacity(); row++) {
+                if (segments.isRow(row) && fileOf(segments.get(row, AT)) == file) {
+                    at.add(unpack(segments.get(row, AT), (int) segments.get(row, LENGTH)));
+                }
             }
+        }
+        List<PlacedSegment> out = new ArrayList<>(at.size());
+        for (RecordLog.Location l : at) {
+            out.add(segmentRecord(l));
         }
         return out;
     }
@@ -346,7 +377,10 @@ final class StoreIndex {
     }
 
     private PlacedSegment segmentAt(int row) {
-        RecordLog.Location at = unpack(segments.get(row, AT), (int) segments.get(row, LENGTH));
+        return segmentRecord(unpack(segments.get(row, AT), (int) segments.get(row, LENGTH)));
+    }
+
+    private PlacedSegment segmentRecord(RecordLog.Location at) {
         RecordLog.Record r;
         try {
             r = log.readRecord(at);
