@@ -9,6 +9,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,47 +62,59 @@ final class HttpConnections implements AutoCloseable {
         return all;
     }
 
-    /** Sends requests on every connection until {@code duration} has passed or {@code max} were made. */
-    Phones.Result run(Duration duration, long max, LongFunction<byte[]> make, Check check) throws IOException {
+    /**
+     * Sends requests on every connection until {@code duration} has passed or {@code max} were made: as
+     * fast as the answers come ({@code perSecond} 0), or paced at {@code perSecond} in all, the n-th due
+     * n/perSecond after the start on whichever connection is free. A paced request is timed from when it
+     * was due, so the time it waited for a free connection counts (no coordinated omission).
+     */
+    Phones.Result run(Duration duration, long max, long perSecond, LongFunction<byte[]> make, Check check)
+            throws IOException {
         Histogram latency = new Histogram(3);
         long ok = 0;
         long failed = 0;
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
+        double interval = perSecond > 0 ? 1e9 / perSecond : 0;
         long made = 0;
         int busy = 0;
-        for (Conn c : conns) {
-            if (made < max) {
-                if (c.send(make.apply(made++))) {
+        ArrayDeque<Conn> idle = new ArrayDeque<>(conns);
+        while (true) {
+            long now = System.nanoTime();
+            // free connections take the requests that are due
+            while (!idle.isEmpty() && made < max && now < deadline && start + (long) (made * interval) <= now) {
+                Conn c = idle.poll();
+                long due = perSecond > 0 ? start + (long) (made * interval) : now;
+                if (c.send(make.apply(made++), due)) {
                     busy++;
                 } else {
                     failed++;
+                    idle.add(c);
                 }
             }
-        }
-        while (busy > 0) {
-            selector.select(100);
-            long now = System.nanoTime();
+            if (busy == 0 && (made >= max || now >= deadline)) {
+                break;
+            }
+            long wait = 100;
+            if (perSecond > 0 && !idle.isEmpty() && made < max) {
+                wait = Math.max(1, (start + (long) (made * interval) - now) / 1_000_000);
+            }
+            selector.select(wait);
+            now = System.nanoTime();
             for (SelectionKey key : selector.selectedKeys()) {
                 Conn c = (Conn) key.attachment();
                 int outcome = c.progress(key);
                 if (outcome == Conn.WAITING) {
                     continue;
                 }
-                latency.recordValue(Math.max(1, (now - c.sentAt) / 1000));
+                latency.recordValue(Math.max(1, (now - c.dueAt) / 1000));
                 if (outcome == Conn.ANSWERED && check.ok(c.status, c.body)) {
                     ok++;
                 } else {
                     failed++;
                 }
                 busy--;
-                if (now < deadline && made < max) {
-                    if (c.send(make.apply(made++))) {
-                        busy++;
-                    } else {
-                        failed++;
-                    }
-                }
+                idle.add(c);
             }
             selector.selectedKeys().clear();
             for (Conn c : conns) {
@@ -109,6 +122,7 @@ final class HttpConnections implements AutoCloseable {
                     c.broken();
                     failed++;
                     busy--;
+                    idle.add(c);
                 }
             }
         }
@@ -137,11 +151,12 @@ final class HttpConnections implements AutoCloseable {
         private int contentLength;
         private boolean inFlight;
         long sentAt;
+        long dueAt;
         int status;
         byte[] body;
 
         /** False when the request could not even be sent (the connection is closed then). */
-        boolean send(byte[] request) {
+        boolean send(byte[] request, long due) {
             try {
                 if (channel == null) {
                     channel = SocketChannel.open(server);
@@ -154,6 +169,7 @@ final class HttpConnections implements AutoCloseable {
                 headerEnd = -1;
                 inFlight = true;
                 sentAt = System.nanoTime();
+                dueAt = due;
                 channel.write(out);
                 key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
                 return true;

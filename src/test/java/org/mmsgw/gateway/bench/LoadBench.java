@@ -41,6 +41,8 @@ public final class LoadBench {
     private final int connections;
     private final String heap;
     private final Duration warmUp;
+    /** Submissions a second, paced (warm-up included); 0 for as many as the answers allow. */
+    private final long rate;
 
     private LoadBench(Map<String, String> options) {
         this.options = options;
@@ -48,6 +50,7 @@ public final class LoadBench {
         this.connections = Integer.parseInt(options.getOrDefault("connections", "64"));
         this.heap = options.getOrDefault("heap", "512m");
         this.warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
+        this.rate = Long.parseLong(options.getOrDefault("rate", "0"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -95,7 +98,7 @@ public final class LoadBench {
             java.util.function.LongFunction<Phones.Request> requests) throws Exception {
         Path data = fresh(id);
         try (GatewayProcess gateway = new GatewayProcess(data, smsc.port(), smtp.port(), heap, jvmOptions(data), gatewayEnv())) {
-            Phones phones = new Phones(gateway.baseUrl(), connections);
+            Phones phones = new Phones(gateway.baseUrl(), connections, rate);
             phones.submit(warmUp, Long.MAX_VALUE, n -> requests.apply(-1 - n), smsc::started);
             drain(smsc, smtp, Duration.ofSeconds(10));
             smsc.tripsSinceLastCall();
@@ -130,6 +133,9 @@ public final class LoadBench {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("scenario", id + "-" + name);
             line.put("connections", connections);
+            if (rate > 0) {
+                line.put("offered_per_s", rate);
+            }
             line.put("seconds", r.seconds());
             line.put("accepted", r.ok());
             line.put("failed", r.failed());
@@ -163,7 +169,7 @@ public final class LoadBench {
     private void retrievals(SmscSink smsc, SmtpSink smtp, Duration duration) throws Exception {
         Path data = fresh("d");
         try (GatewayProcess gateway = new GatewayProcess(data, smsc.port(), smtp.port(), heap, jvmOptions(data), gatewayEnv())) {
-            Phones phones = new Phones(gateway.baseUrl(), connections);
+            Phones phones = new Phones(gateway.baseUrl(), connections, 0);
             smsc.stored().clear();
             smsc.keepStored(true);
             long stored = Long.parseLong(options.getOrDefault("stored", "10000"));

@@ -14,7 +14,8 @@ import org.mmsgw.codec.mms.MmsPdu;
 
 /**
  * The load generator: many phones at once over HTTP/1.1 keep-alive connections, one request in flight
- * on each, each timed from its send to its answer. One thread drives every connection ({@link
+ * on each, each timed from its send to its answer; or paced at a given rate in all, each timed from when
+ * it was due. One thread drives every connection ({@link
  * HttpConnections}), so the generator takes little of the machine it shares with the gateway.
  */
 final class Phones {
@@ -36,12 +37,15 @@ final class Phones {
     private final InetSocketAddress gateway;
     private final String host;
     private final int connections;
+    private final long perSecond;
 
-    Phones(String baseUrl, int connections) {
+    /** @param perSecond requests a second in all, paced; 0 for as fast as the answers come */
+    Phones(String baseUrl, int connections, long perSecond) {
         URI uri = URI.create(baseUrl);
         this.gateway = new InetSocketAddress(uri.getHost(), uri.getPort());
         this.host = uri.getHost() + ":" + uri.getPort();
         this.connections = connections;
+        this.perSecond = perSecond;
     }
 
     /**
@@ -69,7 +73,7 @@ final class Phones {
 
     private Result run(Duration duration, long maxRequests, LongFunction<byte[]> make) throws IOException {
         try (HttpConnections http = new HttpConnections(gateway, connections, Duration.ofSeconds(60))) {
-            return http.run(duration, maxRequests, make, Phones::answeredOk);
+            return http.run(duration, maxRequests, perSecond, make, Phones::answeredOk);
         }
     }
 
