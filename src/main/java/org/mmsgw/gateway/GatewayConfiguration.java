@@ -61,10 +61,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         String brokerUrl = brokerUrl(context, settings, dataDir, registry);
         String user = settings.text("gateway.broker.user", null);
         String password = settings.text("gateway.broker.password", null);
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
-        // each consumer buffers only a few messages: the default megabyte (a thousand hand-offs) kept
-        // messages waiting behind one busy consumer while others were idle (seconds in the trip's tail)
-        factory.setConsumerWindowSize(settings.number("gateway.broker.consumer-window", 16 * 1024));
+        ConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(factory);
         // transacted consumers use the listener container's own transacted session (cached with the
