@@ -43,6 +43,11 @@ public final class MmsHeaders {
     public static final String SMS_UDHI = "MmsSmsUdhi";
     /** How often an event was put back to wait (a receipt that came before its submit_sm_resp). */
     public static final String ATTEMPT = "MmsAttempt";
+    /**
+     * CRC-32C of a hand-off's body, as a long, set by the sender: the consumer refuses a body that does
+     * not match (the broker redelivers it) instead of storing what it did not get whole.
+     */
+    public static final String BODY_CRC = "MmsBodyCrc";
 
     /** HTTP request facts copied from the transport by the entry point, and nothing else. */
     public static final String HTTP_METHOD = "MmsHttpMethod";

@@ -7,12 +7,14 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
 import org.apache.camel.InvalidPayloadException;
+import org.mmsgw.processors.BodyChecksum;
+import org.mmsgw.processors.MmsHeaders;
 
 /**
  * A Camel message as a JMS message, as camel-jms would make it for the consumers on the other side:
  * no body as an empty message, a String as a TextMessage, anything else as the bytes of a
- * BytesMessage; headers of the primitive types and String as properties, except names that are no
- * JMS identifiers and JMS's and Camel's own.
+ * BytesMessage (with the checksum of its octets, {@link MmsHeaders#BODY_CRC}); headers of the primitive
+ * types and String as properties, except names that are no JMS identifiers and JMS's and Camel's own.
  */
 final class JmsMessages {
     private JmsMessages() {
@@ -21,13 +23,15 @@ final class JmsMessages {
     static Message of(Session session, org.apache.camel.Message in) throws JMSException, InvalidPayloadException {
         Object body = in.getBody();
         Message m;
+        byte[] octets = null;
         if (body == null) {
             m = session.createMessage();
         } else if (body instanceof String text) {
             m = session.createTextMessage(text);
         } else {
             BytesMessage bytes = session.createBytesMessage();
-            bytes.writeBytes(body instanceof byte[] b ? b : in.getMandatoryBody(byte[].class));
+            octets = body instanceof byte[] b ? b : in.getMandatoryBody(byte[].class);
+            bytes.writeBytes(octets);
             m = bytes;
         }
         for (Map.Entry<String, Object> h : in.getHeaders().entrySet()) {
@@ -36,6 +40,10 @@ final class JmsMessages {
             if (v != null && carried(v) && identifier(name) && !name.startsWith("JMS") && !name.startsWith("Camel")) {
                 m.setObjectProperty(name, v);
             }
+        }
+        if (octets != null) {
+            // the consumer checks it got every octet (never one left over from an earlier hop)
+            m.setLongProperty(MmsHeaders.BODY_CRC, BodyChecksum.of(octets));
         }
         return m;
     }

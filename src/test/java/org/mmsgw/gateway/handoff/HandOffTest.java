@@ -99,6 +99,7 @@ class HandOffTest {
         headers.put("CamelFileName", "/etc/passwd");
         headers.put("JMSType", "x");
         headers.put("MmsObject", List.of("not", "a", "primitive"));
+        headers.put("MmsBodyCrc", 12345L);
         byte[] pdu = {(byte) 0x8c, (byte) 0x80, 0, 1, 2, (byte) 0xff};
         template.sendBodyAndHeaders("direct:wait", pdu, headers);
         template.sendBody("direct:async", "");
@@ -116,7 +117,10 @@ class HandOffTest {
         assertFalse(bytes.propertyExists("MmsObject"));
         assertNull(bytes.getJMSType());
         assertEquals(jakarta.jms.DeliveryMode.PERSISTENT, bytes.getJMSDeliveryMode());
+        assertEquals(org.mmsgw.processors.BodyChecksum.of(pdu), bytes.getLongProperty("MmsBodyCrc"),
+                "the checksum of the octets sent, not the header the exchange had");
         assertEquals("", assertInstanceOf(TextMessage.class, got.get(1)).getText());
+        assertFalse(got.get(1).propertyExists("MmsBodyCrc"));
     }
 
     @Test

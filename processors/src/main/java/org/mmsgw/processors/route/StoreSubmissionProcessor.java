@@ -14,6 +14,7 @@ import org.mmsgw.codec.mms.Address;
 import org.mmsgw.codec.mms.MmsDecoder;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
+import org.mmsgw.processors.BodyChecksum;
 import org.mmsgw.processors.MmsHeaders;
 import org.mmsgw.processors.store.MessageStore;
 import org.mmsgw.processors.store.Recipient;
@@ -45,6 +46,7 @@ public final class StoreSubmissionProcessor implements Processor {
         if (messageId == null || sender == null) {
             throw new IllegalArgumentException("hand-off without " + MmsHeaders.MESSAGE_ID + " or " + MmsHeaders.SENDER);
         }
+        BodyChecksum.verify(pdu, in.getHeader(MmsHeaders.BODY_CRC, Long.class), "the hand-off of " + messageId);
         StoredMessage message = store.find(messageId).orElseGet(() -> {
             StoredMessage fresh = describe(new MmsDecoder().decode(pdu), messageId, sender, Instant.ofEpochMilli(expiry),
                     pdu.length);
