@@ -158,6 +158,12 @@ public final class GatewayConfiguration implements CamelConfiguration {
      * route files need only {@code smtp://host:port}.
      */
     private static org.apache.camel.component.mail.MailComponent mailComponent(Settings settings) {
+        // Jakarta Mail 2.1 looks its stream provider up through a ServiceLoader for every body part it
+        // makes or writes (jakartaee/mail-api#699, #861), a scan of the class path each time; named, it
+        // is one class lookup
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         org.apache.camel.component.mail.MailConfiguration config = new org.apache.camel.component.mail.MailConfiguration();
         String security = settings.text("gateway.smtp.security", "none");
         config.configureProtocol(security.equals("tls") ? "smtps" : "smtp");
@@ -169,6 +175,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
         java.util.Properties props = new java.util.Properties();
         props.setProperty("mail.smtp.timeout", settings.text("gateway.smtp.timeout", "30000"));
         props.setProperty("mail.smtp.writetimeout", settings.text("gateway.smtp.timeout", "30000"));
+        // the write timeout otherwise makes Angus Mail start a timer thread for every connection
+        props.put("mail.smtp.executor.writetimeout", SMTP_WRITE_TIMERS);
         if (security.equals("starttls")) {
             props.setProperty("mail.smtp.starttls.enable", "true");
             props.setProperty("mail.smtp.starttls.required", "true");
@@ -208,6 +216,22 @@ public final class GatewayConfiguration implements CamelConfiguration {
     }
 
     /** The gateway's own headers that travel between routes as JMS properties; everything else is dropped. */
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    /** One timer thread for the write timeouts of every SMTP connection (cancelled timers leave at once). */
+    private static final java.util.concurrent.ScheduledExecutorService SMTP_WRITE_TIMERS = smtpWriteTimers();
+
+    private static java.util.concurrent.ScheduledExecutorService smtpWriteTimers() {
+        java.util.concurrent.ScheduledThreadPoolExecutor timers = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                r -> {
+                    Thread t = new Thread(r, "smtp-write-timeouts");
+                    t.setDaemon(true);
+                    return t;
+                });
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
+    }
+
     static final String[] JMS_HEADERS = {"MmsMessageId", "MmsSender", "MmsRecipient", "MmsChannel", "MmsExpiry",
         "MmsReportType", "MmsReportStatus", "MmsReadStatus", "MmsSmsKind", "MmsSmscId", "MmsSmscIdFromTlv",
         "MmsReceiptStat", "MmsSmsSource", "MmsSmsCoding", "MmsSmsUdhi", "MmsAttempt"};
