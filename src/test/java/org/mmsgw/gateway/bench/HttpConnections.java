@@ -79,6 +79,7 @@ final class HttpConnections implements AutoCloseable {
         long made = 0;
         int busy = 0;
         ArrayDeque<Conn> idle = new ArrayDeque<>(conns);
+        List<Conn> refused = new ArrayList<>();
         while (true) {
             long now = System.nanoTime();
             // free connections take the requests that are due
@@ -89,7 +90,7 @@ final class HttpConnections implements AutoCloseable {
                     busy++;
                 } else {
                     failed++;
-                    idle.add(c);
+                    refused.add(c);
                 }
             }
             if (busy == 0 && (made >= max || now >= deadline)) {
@@ -100,6 +101,9 @@ final class HttpConnections implements AutoCloseable {
                 wait = Math.max(1, (start + (long) (made * interval) - now) / 1_000_000);
             }
             selector.select(wait);
+            // a connection that could not even send tries again after this wait, not at once
+            idle.addAll(refused);
+            refused.clear();
             now = System.nanoTime();
             for (SelectionKey key : selector.selectedKeys()) {
                 Conn c = (Conn) key.attachment();
