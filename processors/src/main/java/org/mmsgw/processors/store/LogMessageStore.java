@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * out of old files whose space is mostly dead, and removes files that hold nothing live.
  *
  * <p>The index ({@link StoreIndex}) keeps, per message, where its records lie, in arrays of longs: about
- * 250 octets a message and no object the collector has to trace, so a node can hold millions of
- * messages nobody has fetched yet. A state is read back from the log when it is needed (the latest ones
+ * 350 octets a message and no object the collector has to trace, so a 512 MiB heap holds more than a
+ * million messages nobody has fetched yet. A state is read back from the log when it is needed (the latest ones
  * stay decoded in a small cache). Names follow the file store's rules ({@code [A-Za-z0-9_-]{1,128}}:
  * writes refuse others, lookups find nothing), so both stores answer the same.
  */
