@@ -87,11 +87,11 @@ final class GatewayProcess implements AutoCloseable {
 
     /**
      * The heap still in use after a full collection (what the gateway holds on to: the store's index of
-     * the messages nobody fetched, the queues' backlog), in MiB; -1 when jcmd does not answer.
+     * the messages nobody fetched, the queues' backlog), in MiB; -1 when jcmd prints no heap.
      */
     long liveHeapMiB() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        Matcher m = Pattern.compile("(?m)^ *\\S+ +total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        Jcmd.run(pid(), "GC.run");
+        Matcher m = Pattern.compile("(?m)^ *\\S+ +total \\d+K, used (\\d+)K").matcher(Jcmd.run(pid(), "GC.heap_info"));
         long used = 0;
         boolean any = false;
         while (m.find()) {
@@ -99,14 +99,6 @@ final class GatewayProcess implements AutoCloseable {
             any = true;
         }
         return any ? used / 1024 : -1;
-    }
-
-    private String jcmd(String command) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
-        return out;
     }
 
     /** The sum of the peaks of the heap's memory pools, as the gateway reports it, in MiB. */

@@ -2,7 +2,6 @@ package org.mmsgw.gateway.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * --profile=/path/libasyncProfiler.so: async-profiler attached (through jcmd) to the gateway and to the
@@ -30,11 +29,6 @@ final class Profiler {
     }
 
     private void agent(long pid, String command) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "JVMTI.agent_load", library, "\"" + command + "\"")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("jcmd " + pid + " JVMTI.agent_load " + command + " failed");
-        }
+        Jcmd.run(pid, "JVMTI.agent_load", library, "\"" + command + "\"");
     }
 }

@@ -262,8 +262,11 @@ final class StoreIndex {
         messages.set(row, EXPIRY_NANOS, message.expiry().getNano());
         cache[slot(m)] = new Cached(pack(state), message);
         for (Recipient r : message.recipients()) {
-            if (!r.token().isEmpty() && !has(tokens, key(r.token()), MESSAGE, m)) {
-                tokens.set(tokens.add(key(r.token())), MESSAGE, m);
+            if (!r.token().isEmpty()) {
+                long t = key(r.token());
+                if (!has(tokens, t, MESSAGE, m)) {
+                    tokens.set(tokens.add(t), MESSAGE, m);
+                }
             }
         }
     }
