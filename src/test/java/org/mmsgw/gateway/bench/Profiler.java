@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * --profile=/path/libasyncProfiler.so: async-profiler attached (through jcmd) to the gateway and to the
- * benchmark itself for the measured part of a scenario only, not the warm-up; CPU samples written as
+ * benchmark itself for the measured part of a scenario only, not the warm-up; CPU samples, per thread, written as
  * collapsed stacks, one file per process, next to the scenario's data.
  */
 final class Profiler {
@@ -17,7 +17,7 @@ final class Profiler {
 
     void start(long... pids) throws IOException, InterruptedException {
         for (long pid : pids) {
-            agent(pid, "start,event=itimer,interval=1ms");
+            agent(pid, "start,event=itimer,interval=1ms,threads");
         }
     }
 

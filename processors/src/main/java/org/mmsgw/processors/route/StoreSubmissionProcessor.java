@@ -26,6 +26,8 @@ import org.mmsgw.processors.store.StoredMessage;
  * retrieval token, and turns the exchange body into the list of {@link Delivery} hand-offs, one per
  * recipient (phone, e-mail, or none for an address that can be reached by neither). Safe to repeat
  * for a redelivered hand-off: the store keeps the first copy and the same deliveries are produced.
+ * The save does not wait for the disk: the flow syncs the store ({@code storeSync}) before its
+ * transaction commits, once for this write and those of the push that follows.
  */
 public final class StoreSubmissionProcessor implements Processor {
     private final MessageStore store;
@@ -50,7 +52,7 @@ public final class StoreSubmissionProcessor implements Processor {
         StoredMessage message = store.find(messageId).orElseGet(() -> {
             StoredMessage fresh = describe(new MmsDecoder().decode(pdu), messageId, sender, Instant.ofEpochMilli(expiry),
                     pdu.length);
-            store.save(fresh, pdu);
+            store.withoutWaiting(() -> store.save(fresh, pdu));
             return store.find(messageId).orElseThrow();
         });
         List<Delivery> deliveries = new ArrayList<>();

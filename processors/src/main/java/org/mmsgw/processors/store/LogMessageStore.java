@@ -222,7 +222,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public void sync() {
-        log.sync();
+        log.syncOwn();
     }
 
     /** How many times the store's log was forced to disk. */

@@ -73,7 +73,8 @@ public interface MessageStore {
 
     /**
      * Runs {@code writes} without waiting for each of their writes to reach the disk: they take effect at
-     * once, and are on stable storage after the next {@link #sync} (or after any later write that waits).
+     * once, and are on stable storage after the calling thread's next {@link #sync} (or after any later
+     * write of it that waits).
      * For a flow that writes several times and then commits its transaction: one wait instead of one per
      * write, with {@link #sync} as its last step. A store whose writes are always on disk when they
      * return just runs {@code writes}.
@@ -82,7 +83,10 @@ public interface MessageStore {
         writes.run();
     }
 
-    /** Returns once every write made so far is on stable storage. */
+    /**
+     * Returns once every write the calling thread made so far is on stable storage (another thread's
+     * writes are that thread's to sync).
+     */
     default void sync() {
     }
 

@@ -68,6 +68,8 @@ final class RecordLog implements AutoCloseable {
     private boolean syncing;
     private volatile IOException broken;
     private final AtomicLong forces = new AtomicLong();
+    /** The ticket of the latest record each thread appended: what its {@link #syncOwn} waits for. */
+    private final ThreadLocal<long[]> ownTicket = ThreadLocal.withInitial(() -> new long[1]);
 
     RecordLog(Path dir, long maxFileSize) {
         this.dir = dir;
@@ -185,6 +187,18 @@ final class RecordLog implements AutoCloseable {
         synchronized (appendLock) {
             ticket = appended;
         }
+        syncUpTo(ticket);
+    }
+
+    /**
+     * Returns once every record the calling thread appended is on stable storage; records of other
+     * threads appended later do not make it wait for another force.
+     */
+    void syncOwn() {
+        syncUpTo(ownTicket.get()[0]);
+    }
+
+    private void syncUpTo(long ticket) {
         try {
             awaitSync(ticket);
         } catch (IOException e) {
@@ -224,6 +238,7 @@ final class RecordLog implements AutoCloseable {
                 headSize = start + record.limit();
                 ticket = ++appended;
             }
+            ownTicket.get()[0] = ticket;
             if (durable) {
                 awaitSync(ticket);
             }

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,6 +45,42 @@ class LogMessageStoreTest extends MessageStoreContract {
     @AfterEach
     void closeStore() {
         close(store);
+    }
+
+    @Test
+    void aSyncWaitsForTheCallingThreadsWritesOnly() throws Exception {
+        LogMessageStore log = (LogMessageStore) store;
+        store.save(message("m1", EXPIRY, "tok1"), CONTENT);
+        store.save(message("m2", EXPIRY, "tok2"), CONTENT);
+        long forces = log.forces();
+        store.sync();
+        assertEquals(forces, log.forces(), "this thread's writes were on disk already");
+        store.withoutWaiting(() -> store.recordSegment("m1", PHONE, "smsc-1"));
+        store.sync();
+        assertEquals(forces + 1, log.forces(), "this thread's write made it force once");
+
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch checked = new CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            store.withoutWaiting(() -> store.recordSegment("m2", PHONE, "smsc-2"));
+            written.countDown();
+            try {
+                checked.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.sync();
+        });
+        other.start();
+        written.await();
+        store.sync();
+        assertEquals(forces + 1, log.forces(), "another thread's later write is not this thread's to sync");
+        checked.countDown();
+        other.join();
+        assertEquals(forces + 2, log.forces(), "the writing thread's own sync forces it");
+        close(store);
+        store = open(root);
+        assertEquals("m2", store.findSegment("smsc-2").orElseThrow().messageId());
     }
 
     @Test
