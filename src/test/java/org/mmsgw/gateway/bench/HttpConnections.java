@@ -71,6 +71,7 @@ final class HttpConnections implements AutoCloseable {
     Phones.Result run(Duration duration, long max, long perSecond, LongFunction<byte[]> make, Check check)
             throws IOException {
         Histogram latency = new Histogram(3);
+        long[] worst = new long[(int) duration.toSeconds() + 2];
         long ok = 0;
         long failed = 0;
         long start = System.nanoTime();
@@ -111,7 +112,10 @@ final class HttpConnections implements AutoCloseable {
                 if (outcome == Conn.WAITING) {
                     continue;
                 }
-                latency.recordValue(Math.max(1, (now - c.dueAt) / 1000));
+                long micros = Math.max(1, (now - c.dueAt) / 1000);
+                latency.recordValue(micros);
+                int second = (int) Math.min(worst.length - 1, (now - start) / 1_000_000_000L);
+                worst[second] = Math.max(worst[second], micros);
                 if (outcome == Conn.ANSWERED && check.ok(c.status, c.body)) {
                     ok++;
                 } else {
@@ -130,7 +134,7 @@ final class HttpConnections implements AutoCloseable {
                 }
             }
         }
-        return new Phones.Result(ok, failed, start, System.nanoTime(), latency);
+        return new Phones.Result(ok, failed, start, System.nanoTime(), latency, worst);
     }
 
     @Override

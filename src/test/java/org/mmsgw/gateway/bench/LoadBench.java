@@ -1,5 +1,6 @@
 package org.mmsgw.gateway.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +147,7 @@ public final class LoadBench {
             line.put("mails", mails);
             line.put("undelivered", Math.max(0, expectedPushes - smsc.pushes()) + Math.max(0, expectedMails - smtp.mails()));
             percentiles(line, "submit_ms", r.latencyMicros());
+            timeline(id, r);
             percentiles(line, "trip_ms", trips);
             line.put("heap_peak_mib", gateway.peakHeapMiB());
             line.put("rss_peak_mib", gateway.peakRssMiB());
@@ -194,6 +196,7 @@ public final class LoadBench {
             line.put("failed", r.failed());
             line.put("retrieved_per_s", r.ok() / r.seconds());
             percentiles(line, "retrieve_ms", r.latencyMicros());
+            timeline("d", r);
             line.put("heap_peak_mib", gateway.peakHeapMiB());
             line.put("rss_peak_mib", gateway.peakRssMiB());
             line.put("gateway_cpu_ms_per_retrieval", 1000 * gatewayCpu / Math.max(1, r.ok()));
@@ -243,20 +246,24 @@ public final class LoadBench {
     private static final String TEXT_1K = "x".repeat(1000);
 
     private Phones.Request textToOne(long n) {
-        return sendReq("a" + n, n, List.of(phone(n)), Part.text("<t>", "t.txt", TEXT_1K));
+        return sendReq(number("a", n), n, List.of(phone(n)), Part.text("<t>", "t.txt", TEXT_1K));
     }
 
     private Phones.Request imageToOne(long n) {
-        return sendReq("b" + n, n, List.of(phone(n)), Part.text("<t>", "t.txt", "a picture"),
+        return sendReq(number("b", n), n, List.of(phone(n)), Part.text("<t>", "t.txt", "a picture"),
                 Part.of(ContentType.of("image/jpeg", Parameter.of("name", "p.jpg")), "<i>", "p.jpg", IMAGE));
     }
 
     private Phones.Request textToFive(long n) {
-        return sendReq("c" + n, n, List.of(phone(5 * n), phone(5 * n + 1), phone(5 * n + 2),
+        return sendReq(number("c", n), n, List.of(phone(5 * n), phone(5 * n + 1), phone(5 * n + 2),
                 "m" + Math.abs(n) + "@one.bench.example", "m" + Math.abs(n) + "@two.bench.example"),
                 Part.text("<t>", "t.txt", TEXT_1K));
     }
 
+    /**
+     * @param key the subject, which the sinks match: of one width (8 characters) in every message, so
+     *            every notification has the same length (two SMS segments, as with most real subjects)
+     */
     private static Phones.Request sendReq(String key, long n, List<String> to, Part... parts) {
         byte[] pdu = new MmsEncoder().encode(MmsPdus.sendReq("T" + key, to, key)
                 .body(ContentType.of(ContentType.MULTIPART_MIXED), new Body.Multipart(List.of(parts))).build());
@@ -280,6 +287,15 @@ public final class LoadBench {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** {@code <scenario>-timeline.txt}: for each second of the run, the longest answer in it (ms). */
+    private void timeline(String id, Phones.Result r) throws IOException {
+        StringBuilder sb = new StringBuilder("# second worst_ms\n");
+        for (int s = 0; s < r.worstMicros().length; s++) {
+            sb.append(s).append(' ').append(String.format(Locale.ROOT, "%.1f", r.worstMicros()[s] / 1000.0)).append('\n');
+        }
+        Files.writeString(dir.resolve(id + "-timeline.txt"), sb);
+    }
 
     private static void drain(SmscSink smsc, SmtpSink smtp, Duration quiet) throws InterruptedException {
         long deadline = System.nanoTime() + quiet.toNanos() * 3;

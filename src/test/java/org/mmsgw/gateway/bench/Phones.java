@@ -24,7 +24,8 @@ final class Phones {
     }
 
     /** What a run gave. */
-    record Result(long ok, long failed, long startNanos, long endNanos, Histogram latencyMicros) {
+    /** @param worstMicros the longest answer that came in each second of the run (a stall shows there) */
+    record Result(long ok, long failed, long startNanos, long endNanos, Histogram latencyMicros, long[] worstMicros) {
         double seconds() {
             return (endNanos - startNanos) / 1e9;
         }

@@ -40,7 +40,7 @@ public final class WspHeaderCodec {
             return new Header(Header.APPLICATION, name, r.readText(name));
         }
         int code = r.readShortInteger(block);
-        String name = WspTables.header(code).orElse(Header.unknownName(code));
+        String name = WspTables.header(code).orElseGet(() -> Header.unknownName(code));
         return new Header(code, name, readValue(r, code, name));
     }
 

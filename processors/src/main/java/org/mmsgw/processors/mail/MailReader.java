@@ -133,7 +133,7 @@ public final class MailReader {
                 "the mail has no usable From address", null));
         try {
             walk.part(mime, 0);
-            String messageId = firstId(header(mime, "Message-ID")).orElse("sha256:" + sha256(raw));
+            String messageId = firstId(header(mime, "Message-ID")).orElseGet(() -> "sha256:" + sha256(raw));
             List<String> references = new ArrayList<>();
             for (String name : new String[] {"In-Reply-To", "References"}) {
                 Matcher m = MESSAGE_ID.matcher(header(mime, name));

@@ -14,8 +14,18 @@ final class StoreNames {
     private StoreNames() {
     }
 
+    /** The same test as {@link #NAME}, without a matcher: it runs several times per store call. */
     static boolean isName(String value) {
-        return value != null && NAME.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String requireName(String value, String what) {
