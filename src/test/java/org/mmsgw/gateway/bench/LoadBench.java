@@ -50,7 +50,7 @@ public final class LoadBench {
         this.dir = Path.of(options.getOrDefault("dir", "target/load")).toAbsolutePath();
         this.connections = Integer.parseInt(options.getOrDefault("connections", "64"));
         this.heap = options.getOrDefault("heap", "512m");
-        this.warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
+        this.warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "60")));
         this.rate = Long.parseLong(options.getOrDefault("rate", "0"));
     }
 
