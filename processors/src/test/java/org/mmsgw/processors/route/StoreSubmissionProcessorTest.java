@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +27,7 @@ import org.mmsgw.codec.mms.MmsPdus;
 import org.mmsgw.processors.BodyChecksum;
 import org.mmsgw.processors.MmsHeaders;
 import org.mmsgw.processors.store.LogMessageStore;
+import org.mmsgw.processors.store.MessageStore;
 
 /** The routing step against a real store: a hand-off's body is stored only when it arrived whole. */
 class StoreSubmissionProcessorTest {
@@ -66,6 +70,34 @@ class StoreSubmissionProcessorTest {
         routing.process(e);
         assertArrayEquals(pdu, store.content("m1").orElseThrow());
         assertEquals(2, e.getMessage().getBody(List.class).size(), "one delivery per recipient");
+    }
+
+    @Test
+    void theSaveDoesNotWaitForTheDiskTheFlowsSyncDoes() throws Exception {
+        // a view of the store that notes whether each save ran inside withoutWaiting
+        boolean[] inside = {false};
+        List<Boolean> saves = new ArrayList<>();
+        MessageStore watched = (MessageStore) Proxy.newProxyInstance(MessageStore.class.getClassLoader(),
+                new Class<?>[] {MessageStore.class}, (proxy, method, args) -> {
+                    boolean around = method.getName().equals("withoutWaiting");
+                    if (method.getName().equals("save")) {
+                        saves.add(inside[0]);
+                    }
+                    inside[0] |= around;
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (around) {
+                            inside[0] = false;
+                        }
+                    }
+                });
+        Exchange e = handOff("m3", pdu, BodyChecksum.of(pdu));
+        new StoreSubmissionProcessor(watched, () -> "tok").process(e);
+        assertEquals(List.of(true), saves, "one save, made without waiting for the disk");
+        assertTrue(store.find("m3").isPresent());
     }
 
     @Test
