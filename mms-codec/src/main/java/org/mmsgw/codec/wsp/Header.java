@@ -24,16 +24,16 @@ public record Header(int code, String name, HeaderValue value) {
         return code == APPLICATION;
     }
 
-    private static final String[] UNKNOWN_NAMES = new String[128];
-
-    static {
-        for (int code = 0; code < UNKNOWN_NAMES.length; code++) {
-            UNKNOWN_NAMES[code] = String.format("0x%02X", code | 0x80);
-        }
-    }
+    /** The names of every short-integer code, made once: a decoder asks for one per unnamed header. */
+    private static final String[] UNKNOWN_NAMES = java.util.stream.IntStream.range(0, 128)
+            .mapToObj(Header::hexName).toArray(String[]::new);
 
     /** Name used for a well-known code that has no name in the table. */
     public static String unknownName(int code) {
-        return code >= 0 && code < UNKNOWN_NAMES.length ? UNKNOWN_NAMES[code] : String.format("0x%02X", code | 0x80);
+        return code >= 0 && code < UNKNOWN_NAMES.length ? UNKNOWN_NAMES[code] : hexName(code);
+    }
+
+    private static String hexName(int code) {
+        return String.format("0x%02X", code | 0x80);
     }
 }
