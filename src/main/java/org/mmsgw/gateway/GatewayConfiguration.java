@@ -89,7 +89,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 settings.list("gateway.mms.allowed-media",
                         "text/*,image/*,audio/*,video/*,application/smil,application/vnd.wap.multipart.*"));
         NotificationBuilder notifications = new NotificationBuilder(settings.text("gateway.public-url",
-                "http://127.0.0.1:" + settings.text("gateway.http.port", "8080")));
+                "http://127.0.0.1:" + settings.text("gateway.http.port", "8080")),
+                settings.flag("gateway.notification.fit-one-sms", false));
 
         Counters counters = new Counters();
         SmppLink smppLink = new SmppLink(settings.text("gateway.smpp.host", "127.0.0.1"),

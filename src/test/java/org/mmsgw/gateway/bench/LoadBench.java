@@ -261,13 +261,15 @@ public final class LoadBench {
     }
 
     /**
-     * @param key the subject, which the sinks match: of one width (8 characters) in every message, so
-     *            every notification has the same length (two SMS segments, as with most real subjects)
+     * @param subject of one width (8 characters) in every message, so every notification has the same
+     *                length; the SMSC sink matches a notification to its submission by the sender's number,
+     *                which differs from one message to the next
      */
-    private static Phones.Request sendReq(String key, long n, List<String> to, Part... parts) {
-        byte[] pdu = new MmsEncoder().encode(MmsPdus.sendReq("T" + key, to, key)
+    private static Phones.Request sendReq(String subject, long n, List<String> to, Part... parts) {
+        byte[] pdu = new MmsEncoder().encode(MmsPdus.sendReq("T" + subject, to, subject)
                 .body(ContentType.of(ContentType.MULTIPART_MIXED), new Body.Multipart(List.of(parts))).build());
-        return new Phones.Request(number("+49160", n), key, pdu, null);
+        String sender = number("+49160", n);
+        return new Phones.Request(sender, sender, pdu, null);
     }
 
     private static String phone(long n) {

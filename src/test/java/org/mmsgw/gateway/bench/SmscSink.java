@@ -111,7 +111,8 @@ final class SmscSink implements AutoCloseable {
         MmsPdu pdu = new MmsDecoder().decode(new WapPushCodec().decode(whole.get().payload()).body().toByteArray());
         pushes.incrementAndGet();
         lastPushNanos.set(System.nanoTime());
-        Optional<String> key = pdu.text(MmsField.SUBJECT);
+        // the sender's number: the subject may be shortened to fit the notification in one SMS
+        Optional<String> key = pdu.from().map(from -> from.replace("/TYPE=PLMN", ""));
         Long start = key.map(started::remove).orElse(null);
         if (start != null) {
             trips.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));

@@ -27,11 +27,13 @@ import org.mmsgw.gateway.fixtures.TestPhone;
 import org.mmsgw.gateway.fixtures.TestSmsc;
 import org.mmsgw.gateway.fixtures.WapPushDelivery;
 
-/** A large image MMS goes through whole; a notification too long for one SMS goes as concatenated segments. */
+/**
+ * A large image MMS goes through whole; a notification too long for one SMS goes as concatenated segments
+ * (on the shipped default; {@link OneSmsNotificationTest} has subjects shortened to fit one SMS).
+ */
 class LargeAndSegmentedTest extends GatewayTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
-
 
     @Test
     void imageOf300KbIsAcceptedNotifiedAndRetrievedByteForByte() throws Exception {

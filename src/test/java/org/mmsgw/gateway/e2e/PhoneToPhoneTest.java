@@ -52,6 +52,7 @@ class PhoneToPhoneTest extends GatewayTest {
         assertEquals(MessageType.RETRIEVE_CONF, retrieved.messageType());
         assertEquals(messageId, retrieved.text(MmsField.MESSAGE_ID).orElseThrow());
         assertEquals(ALICE + "/TYPE=PLMN", retrieved.from().orElseThrow());
+        assertEquals("Hello Bob", retrieved.text(MmsField.SUBJECT).orElseThrow());
         List<Part> sent = ((Body.Multipart) sendReq.body()).parts();
         List<Part> got = ((Body.Multipart) retrieved.body()).parts();
         assertEquals(sent.size(), got.size());

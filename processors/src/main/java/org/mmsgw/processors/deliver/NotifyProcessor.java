@@ -7,7 +7,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.mmsgw.codec.mms.MmsDecoder;
-import org.mmsgw.codec.mms.MmsEncoder;
 import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.MmsHeaders;
 import org.mmsgw.processors.mm1.Msisdn;
@@ -49,8 +48,8 @@ public final class NotifyProcessor implements Processor {
             in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_SKIP);
             return;
         }
-        byte[] notification = new MmsEncoder().encode(notifications.build(message.get(), recipient.get(),
-                new MmsDecoder().decode(content.get()), clock.instant()));
+        byte[] notification = notifications.encode(message.get(), recipient.get(),
+                new MmsDecoder().decode(content.get()), clock.instant());
         counters.increment("mmsgw_notifications_total");
         in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_PUSH);
         in.setHeader(MmsHeaders.PUSH_TO, msisdn.get());
