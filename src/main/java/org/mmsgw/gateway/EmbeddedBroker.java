@@ -28,18 +28,21 @@ public final class EmbeddedBroker extends ServiceSupport {
     private final String serverId;
     private final long submittedMaxBytes;
     private final long deliverMaxBytes;
+    private final int threads;
     private EmbeddedActiveMQ broker;
 
     /**
      * @param serverId          the in-VM server id; clients connect with {@code vm://<id>}
      * @param submittedMaxBytes how much {@value #SUBMITTED} holds before senders wait
      * @param deliverMaxBytes   how much each {@code mms.deliver.*} queue holds in memory before it pages to disk
+     * @param threads           the broker's thread pool (deliveries, journal completions)
      */
-    public EmbeddedBroker(Path directory, String serverId, long submittedMaxBytes, long deliverMaxBytes) {
+    public EmbeddedBroker(Path directory, String serverId, long submittedMaxBytes, long deliverMaxBytes, int threads) {
         this.directory = directory;
         this.serverId = serverId;
         this.submittedMaxBytes = submittedMaxBytes;
         this.deliverMaxBytes = deliverMaxBytes;
+        this.threads = threads;
     }
 
     public String url() {
@@ -59,6 +62,7 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setNodeManagerLockDirectory(directory.resolve("lock").toString())
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false)
+                .setThreadPoolMaxSize(threads)
                 .addAcceptorConfiguration("in-vm", url())
                 .addAddressSetting("#", retried(10))
                 // submissions beyond what routing keeps up with wait at the door (the phone's answer comes

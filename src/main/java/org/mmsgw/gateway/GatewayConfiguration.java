@@ -247,7 +247,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
         EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
                 settings.text("gateway.broker.embedded-id", "0"),
                 settings.number("gateway.broker.submitted-max-bytes", 8 * 1024 * 1024),
-                settings.number("gateway.broker.deliver-max-bytes", 16 * 1024 * 1024));
+                settings.number("gateway.broker.deliver-max-bytes", 16 * 1024 * 1024),
+                settings.number("gateway.broker.threads", 8));
         // started now, before the routes that consume from it; stopped by Camel after them
         broker.start();
         context.addService(broker, true, true);
