@@ -54,24 +54,24 @@ public final class NotificationBuilder {
         if (!fitsOneSms(without)) {
             return whole;
         }
-        Optional<String> text = subject.get() instanceof HeaderValue.Encoded e ? e.string().decoded() : Optional.empty();
-        if (text.isEmpty()) {
-            return without;
+        if (!(subject.get() instanceof HeaderValue.Encoded encoded) || encoded.string().decoded().isEmpty()) {
+            return without; // a subject that cannot be read cannot be cut between characters
         }
+        EncodedString value = encoded.string();
+        String text = value.decoded().get();
         // the encoded length grows with the number of characters kept: the longest start that fits
-        EncodedString value = ((HeaderValue.Encoded) subject.get()).string();
         int fits = 0;
-        int tooLong = text.get().codePointCount(0, text.get().length());
+        int tooLong = text.codePointCount(0, text.length());
         while (tooLong - fits > 1) {
             int middle = (fits + tooLong) >>> 1;
-            if (fitsOneSms(encode(message, recipient, content, now, Optional.of(start(value, text.get(), middle))))) {
+            if (fitsOneSms(encode(message, recipient, content, now, Optional.of(start(value, text, middle))))) {
                 fits = middle;
             } else {
                 tooLong = middle;
             }
         }
-        String start = text.get().substring(0, text.get().offsetByCodePoints(0, fits)).stripTrailing();
-        return start.isEmpty() ? without : encode(message, recipient, content, now, Optional.of(encoded(value, start)));
+        String kept = text.substring(0, text.offsetByCodePoints(0, fits)).stripTrailing();
+        return kept.isEmpty() ? without : encode(message, recipient, content, now, Optional.of(encoded(value, kept)));
     }
 
     /** True when the WAP Push carrying {@code pdu} goes in a single SMS. */
