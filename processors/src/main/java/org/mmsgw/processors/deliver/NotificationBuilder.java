@@ -30,10 +30,6 @@ public final class NotificationBuilder {
     private final String publicUrl;
     private final boolean fitOneSms;
 
-    public NotificationBuilder(String publicUrl) {
-        this(publicUrl, false);
-    }
-
     public NotificationBuilder(String publicUrl, boolean fitOneSms) {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.fitOneSms = fitOneSms;
