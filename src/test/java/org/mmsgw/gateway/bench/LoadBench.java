@@ -30,7 +30,9 @@ import org.mmsgw.codec.wsp.Parameter;
  * <li>a: 1 KB text MMS to one phone;</li>
  * <li>b: 300 KB image MMS to one phone;</li>
  * <li>c: 1 KB MMS to five recipients, two of them mail;</li>
- * <li>d: retrievals, GET of stored messages by their recipients.</li>
+ * <li>d: retrievals, GET of stored messages by their recipients;</li>
+ * <li>s: the scaling scenario, {@code --size-kb=N} of content (a 1 KB text, or a short text and an image
+ * of the rest) to {@code --phones=N} phones and {@code --mails=N} mail addresses.</li>
  * </ul>
  * Scenario a is followed by the rate at which a bare Artemis client makes the same number of durable
  * sends on the same disk, and the ratio. Run with {@code ./mmsgw bench} (see docs/benchmarks.md).
@@ -83,6 +85,8 @@ public final class LoadBench {
                     case "c" -> submissions(smsc, smtp, "c", "1k-5-recipients-2-mail", seconds("duration", 30),
                             this::textToFive);
                     case "d" -> retrievals(smsc, smtp, seconds("duration", 30));
+                    case "s" -> submissions(smsc, smtp, "s", sizeKb() + "k-" + phones() + "-phones-" + mails() + "-mail",
+                            seconds("duration", 30), this::scaled);
                     case "store" -> print(StoreFootprint.measure(fresh("store"),
                             Integer.parseInt(options.getOrDefault("store-messages", "200000"))));
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
@@ -280,12 +284,56 @@ public final class LoadBench {
         return prefix + String.format(Locale.ROOT, "%07d", Math.floorMod(n, 10_000_000L));
     }
 
-    private static int pushesPerMessage(String scenario) {
-        return scenario.equals("c") ? 3 : 1;
+    /** Scenario s: {@code --size-kb} of content to {@code --phones} phones and {@code --mails} mail addresses. */
+    private Phones.Request scaled(long n) {
+        List<String> to = new ArrayList<>();
+        for (int i = 0; i < phones(); i++) {
+            to.add(phone(phones() * n + i));
+        }
+        for (int i = 0; i < mails(); i++) {
+            to.add("m" + Math.abs(n) + "@" + i + ".bench.example");
+        }
+        if (to.isEmpty()) {
+            throw new IllegalArgumentException("scenario s needs --phones or --mails of at least 1");
+        }
+        if (sizeKb() <= 1) {
+            return sendReq(number("s", n), n, to, Part.text("<t>", "t.txt", TEXT_1K));
+        }
+        byte[] image = java.util.Arrays.copyOf(IMAGE, sizeKb() * 1024 - 9);
+        return sendReq(number("s", n), n, to, Part.text("<t>", "t.txt", "a picture"),
+                Part.of(ContentType.of("image/jpeg", Parameter.of("name", "p.jpg")), "<i>", "p.jpg", image));
     }
 
-    private static int mailsPerMessage(String scenario) {
-        return scenario.equals("c") ? 2 : 0;
+    private int sizeKb() {
+        int kb = Integer.parseInt(options.getOrDefault("size-kb", "1"));
+        if (kb < 1 || kb > IMAGE.length / 1024) {
+            throw new IllegalArgumentException("--size-kb is 1 to " + IMAGE.length / 1024 + ": " + kb);
+        }
+        return kb;
+    }
+
+    private int phones() {
+        return Integer.parseInt(options.getOrDefault("phones", "1"));
+    }
+
+    private int mails() {
+        return Integer.parseInt(options.getOrDefault("mails", "0"));
+    }
+
+    private int pushesPerMessage(String scenario) {
+        return switch (scenario) {
+            case "c" -> 3;
+            case "s" -> phones();
+            default -> 1;
+        };
+    }
+
+    private int mailsPerMessage(String scenario) {
+        return switch (scenario) {
+            case "c" -> 2;
+            case "s" -> mails();
+            default -> 0;
+        };
     }
 
     // ------------------------------------------------------------------ helpers
