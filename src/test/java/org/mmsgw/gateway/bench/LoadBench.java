@@ -46,6 +46,10 @@ public final class LoadBench {
     private final Duration warmUp;
     /** Submissions a second, paced (warm-up included); 0 for as many as the answers allow. */
     private final long rate;
+    /** Scenario s: octets of content, phone and mail recipients per message. */
+    private final int sizeKb;
+    private final int phones;
+    private final int mails;
 
     private LoadBench(Map<String, String> options) {
         this.options = options;
@@ -54,6 +58,15 @@ public final class LoadBench {
         this.heap = options.getOrDefault("heap", "512m");
         this.warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "60")));
         this.rate = Long.parseLong(options.getOrDefault("rate", "0"));
+        this.sizeKb = Integer.parseInt(options.getOrDefault("size-kb", "1"));
+        this.phones = Integer.parseInt(options.getOrDefault("phones", "1"));
+        this.mails = Integer.parseInt(options.getOrDefault("mails", "0"));
+        if (sizeKb < 1 || sizeKb > IMAGE.length / 1024) {
+            throw new IllegalArgumentException("--size-kb is 1 to " + IMAGE.length / 1024 + ": " + sizeKb);
+        }
+        if (phones + mails < 1) {
+            throw new IllegalArgumentException("scenario s needs --phones or --mails of at least 1");
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,8 +98,8 @@ public final class LoadBench {
                     case "c" -> submissions(smsc, smtp, "c", "1k-5-recipients-2-mail", seconds("duration", 30),
                             this::textToFive);
                     case "d" -> retrievals(smsc, smtp, seconds("duration", 30));
-                    case "s" -> submissions(smsc, smtp, "s", sizeKb() + "k-" + phones() + "-phones-" + mails() + "-mail",
-                            seconds("duration", 30), this::scaled);
+                    case "s" -> submissions(smsc, smtp, "s", sizeKb + "k-" + phones + "-phones-" + mails + "-mail",
+                            seconds("duration", 30), scaled());
                     case "store" -> print(StoreFootprint.measure(fresh("store"),
                             Integer.parseInt(options.getOrDefault("store-messages", "200000"))));
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
@@ -255,7 +268,7 @@ public final class LoadBench {
 
     private Phones.Request imageToOne(long n) {
         return sendReq(number("b", n), n, List.of(phone(n)), Part.text("<t>", "t.txt", "a picture"),
-                Part.of(ContentType.of("image/jpeg", Parameter.of("name", "p.jpg")), "<i>", "p.jpg", IMAGE));
+                image(IMAGE));
     }
 
     private Phones.Request textToFive(long n) {
@@ -285,45 +298,29 @@ public final class LoadBench {
     }
 
     /** Scenario s: {@code --size-kb} of content to {@code --phones} phones and {@code --mails} mail addresses. */
-    private Phones.Request scaled(long n) {
-        List<String> to = new ArrayList<>();
-        for (int i = 0; i < phones(); i++) {
-            to.add(phone(phones() * n + i));
-        }
-        for (int i = 0; i < mails(); i++) {
-            to.add("m" + Math.abs(n) + "@" + i + ".bench.example");
-        }
-        if (to.isEmpty()) {
-            throw new IllegalArgumentException("scenario s needs --phones or --mails of at least 1");
-        }
-        if (sizeKb() <= 1) {
-            return sendReq(number("s", n), n, to, Part.text("<t>", "t.txt", TEXT_1K));
-        }
-        byte[] image = java.util.Arrays.copyOf(IMAGE, sizeKb() * 1024 - 9);
-        return sendReq(number("s", n), n, to, Part.text("<t>", "t.txt", "a picture"),
-                Part.of(ContentType.of("image/jpeg", Parameter.of("name", "p.jpg")), "<i>", "p.jpg", image));
+    private java.util.function.LongFunction<Phones.Request> scaled() {
+        List<Part> parts = sizeKb == 1 ? List.of(Part.text("<t>", "t.txt", TEXT_1K))
+                : List.of(Part.text("<t>", "t.txt", "a picture"), image(java.util.Arrays.copyOf(IMAGE, sizeKb * 1024 - 9)));
+        return n -> {
+            List<String> to = new ArrayList<>();
+            for (int i = 0; i < phones; i++) {
+                to.add(phone(phones * n + i));
+            }
+            for (int i = 0; i < mails; i++) {
+                to.add("m" + Math.abs(n) + "@" + i + ".bench.example");
+            }
+            return sendReq(number("s", n), n, to, parts.toArray(Part[]::new));
+        };
     }
 
-    private int sizeKb() {
-        int kb = Integer.parseInt(options.getOrDefault("size-kb", "1"));
-        if (kb < 1 || kb > IMAGE.length / 1024) {
-            throw new IllegalArgumentException("--size-kb is 1 to " + IMAGE.length / 1024 + ": " + kb);
-        }
-        return kb;
-    }
-
-    private int phones() {
-        return Integer.parseInt(options.getOrDefault("phones", "1"));
-    }
-
-    private int mails() {
-        return Integer.parseInt(options.getOrDefault("mails", "0"));
+    private static Part image(byte[] data) {
+        return Part.of(ContentType.of("image/jpeg", Parameter.of("name", "p.jpg")), "<i>", "p.jpg", data);
     }
 
     private int pushesPerMessage(String scenario) {
         return switch (scenario) {
             case "c" -> 3;
-            case "s" -> phones();
+            case "s" -> phones;
             default -> 1;
         };
     }
@@ -331,7 +328,7 @@ public final class LoadBench {
     private int mailsPerMessage(String scenario) {
         return switch (scenario) {
             case "c" -> 2;
-            case "s" -> mails();
+            case "s" -> mails;
             default -> 0;
         };
     }
