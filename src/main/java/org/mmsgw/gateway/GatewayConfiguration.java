@@ -31,6 +31,7 @@ import org.mmsgw.processors.mm1.RetrieveProcessor;
 import org.mmsgw.processors.mm1.SenderIdentifier;
 import org.mmsgw.processors.mm1.SubmitHandler;
 import org.mmsgw.processors.mm1.SubmitPolicy;
+import org.mmsgw.processors.route.DeliveryHeaders;
 import org.mmsgw.processors.route.StoreSubmissionProcessor;
 import org.mmsgw.processors.inbound.InboundMailProcessor;
 import org.mmsgw.processors.inbound.MoSmsProcessor;
@@ -110,6 +111,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 counters, recent, anonymous));
         registry.bind("mm1Retrieve", new RetrieveProcessor(store, phones, clock, counters, anonymous));
         registry.bind("storeSubmission", new StoreSubmissionProcessor(store, Ids::random));
+        registry.bind("deliveryHeaders", new DeliveryHeaders());
         registry.bind("notify", new NotifyProcessor(store, notifications, clock, counters));
         registry.bind("pushSegments", new PushSegmentsProcessor());
         registry.bind("smppSegmentHeaders", new SmppSegmentHeaders());

@@ -14,6 +14,8 @@ public final class MmsHeaders {
     public static final String RECIPIENT = "MmsRecipient";
     /** How a recipient is reached: {@code phone}, {@code email} or {@code none}. */
     public static final String CHANNEL = "MmsChannel";
+    /** How many recipients the routing step found for an accepted message (an Integer). */
+    public static final String DELIVERIES = "MmsDeliveries";
     /** Expiry of the message, epoch milliseconds. */
     public static final String EXPIRY = "MmsExpiry";
     /** What an MM1 request asks for: {@code submit}, {@code reply} (answer is ready), {@code retrieve}. */

@@ -125,7 +125,8 @@ public final class LoadBench {
             long mails0 = smtp.mails();
             double gatewayCpu0 = gateway.cpuSeconds();
             long benchCpu0 = benchCpuNanos();
-            Profiler profiler = options.containsKey("profile") ? new Profiler(options.get("profile")) : null;
+            Profiler profiler = options.containsKey("profile") ? new Profiler(options.get("profile"),
+                    options.getOrDefault("profile-event", "cpu")) : null;
             if (profiler != null) {
                 profiler.start(gateway.pid(), ProcessHandle.current().pid());
             }

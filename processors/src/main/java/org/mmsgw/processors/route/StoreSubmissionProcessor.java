@@ -24,7 +24,10 @@ import org.mmsgw.processors.store.StoredMessage;
 /**
  * The routing step: keeps an accepted m-send-req in the store, gives each phone recipient its
  * retrieval token, and turns the exchange body into the list of {@link Delivery} hand-offs, one per
- * recipient (phone, e-mail, or none for an address that can be reached by neither). Safe to repeat
+ * recipient (phone, e-mail, or none for an address that can be reached by neither), their number in
+ * {@link MmsHeaders#DELIVERIES}, and for a message to a single recipient that one's address and channel
+ * in {@link MmsHeaders#RECIPIENT} and {@link MmsHeaders#CHANNEL} (plain headers: cheaper for the route
+ * to test than expressions on the body's objects). Safe to repeat
  * for a redelivered hand-off: the store keeps the first copy and the same deliveries are produced.
  * The save does not wait for the disk: the flow syncs the store ({@code storeSync}) before its
  * transaction commits, once for this write and those of the push that follows.
@@ -60,6 +63,10 @@ public final class StoreSubmissionProcessor implements Processor {
             deliveries.add(new Delivery(messageId, r.address(), channel(r.address())));
         }
         in.setBody(deliveries);
+        in.setHeader(MmsHeaders.DELIVERIES, deliveries.size());
+        if (deliveries.size() == 1) {
+            DeliveryHeaders.set(in, deliveries.get(0));
+        }
     }
 
     private StoredMessage describe(MmsPdu pdu, String messageId, String sender, Instant expiry, long size) {

@@ -2,6 +2,7 @@ package org.mmsgw.processors.route;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,31 @@ class StoreSubmissionProcessorTest {
         routing.process(e);
         assertArrayEquals(pdu, store.content("m1").orElseThrow());
         assertEquals(2, e.getMessage().getBody(List.class).size(), "one delivery per recipient");
+        assertEquals(2, e.getMessage().getHeader(MmsHeaders.DELIVERIES));
+        assertNull(e.getMessage().getHeader(MmsHeaders.RECIPIENT), "two recipients: none named in the headers");
+    }
+
+    @Test
+    void aSingleRecipientIsNamedInTheHeaders() throws Exception {
+        byte[] one = new MmsEncoder().encode(MmsPdus.sendReq("T-2", List.of("+491701111111/TYPE=PLMN"), "Hi").build());
+        Exchange e = handOff("m4", one, BodyChecksum.of(one));
+        routing.process(e);
+        assertEquals(1, e.getMessage().getHeader(MmsHeaders.DELIVERIES));
+        assertEquals("+491701111111/TYPE=PLMN", e.getMessage().getHeader(MmsHeaders.RECIPIENT));
+        assertEquals(Delivery.PHONE, e.getMessage().getHeader(MmsHeaders.CHANNEL));
+    }
+
+    @Test
+    void eachDeliveryOfTheSplitBecomesHeadersAndAnEmptyBody() throws Exception {
+        Exchange e = handOff("m5", pdu, BodyChecksum.of(pdu));
+        routing.process(e);
+        List<?> deliveries = e.getMessage().getBody(List.class);
+        Exchange part = new DefaultExchange(camel);
+        part.getMessage().setBody(deliveries.get(1));
+        new DeliveryHeaders().process(part);
+        assertEquals("bob@example.com", part.getMessage().getHeader(MmsHeaders.RECIPIENT));
+        assertEquals(Delivery.EMAIL, part.getMessage().getHeader(MmsHeaders.CHANNEL));
+        assertEquals("", part.getMessage().getBody());
     }
 
     @Test
