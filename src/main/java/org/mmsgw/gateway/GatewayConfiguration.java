@@ -12,6 +12,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.mmsgw.gateway.handoff.HandOffComponent;
+import org.mmsgw.gateway.mail.PooledMailConfiguration;
+import org.mmsgw.gateway.mail.SmtpConnections;
 import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.HeaderAllowList;
 import org.mmsgw.processors.Ids;
@@ -77,7 +79,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         context.addComponent("handoff", new HandOffComponent(confirming,
                 settings.duration("gateway.broker.confirm-timeout", "PT30S").toMillis()));
         context.addComponent("smpp", new SmppComponentWithBindTimeout());
-        context.addComponent("smtp", mailComponent(settings));
+        context.addComponent("smtp", mailComponent(context, settings));
 
         MessageStore store = store(context, settings, dataDir);
         FileSmsStore sms = new FileSmsStore(dataDir.resolve("sms"));
@@ -160,14 +162,24 @@ public final class GatewayConfiguration implements CamelConfiguration {
      * The SMTP client: server, port, TLS and credentials from the {@code gateway.smtp.*} settings, so the
      * route files need only {@code smtp://host:port}.
      */
-    private static org.apache.camel.component.mail.MailComponent mailComponent(Settings settings) {
+    private static org.apache.camel.component.mail.MailComponent mailComponent(CamelContext context, Settings settings)
+            throws Exception {
         // Jakarta Mail 2.1 looks its stream provider up through a ServiceLoader for every body part it
         // makes or writes (jakartaee/mail-api#699, #861), a scan of the class path each time; named, it
         // is one class lookup
         if (System.getProperty(STREAM_PROVIDER) == null) {
             System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
         }
-        org.apache.camel.component.mail.MailConfiguration config = new org.apache.camel.component.mail.MailConfiguration();
+        // a mail goes out on the connection the last one left open (closed after gateway.smtp.keep-open idle)
+        SmtpConnections connections = new SmtpConnections(settings.duration("gateway.smtp.keep-open", "PT5S"),
+                settings.number("gateway.smtp.mails-per-connection", 100), SMTP_WRITE_TIMERS);
+        context.addService(new org.apache.camel.support.service.ServiceSupport() {
+            @Override
+            protected void doStop() {
+                connections.close();
+            }
+        }, true, true);
+        org.apache.camel.component.mail.MailConfiguration config = new PooledMailConfiguration(connections);
         String security = settings.text("gateway.smtp.security", "none");
         config.configureProtocol(security.equals("tls") ? "smtps" : "smtp");
         config.setHost(settings.text("gateway.smtp.host", "127.0.0.1"));

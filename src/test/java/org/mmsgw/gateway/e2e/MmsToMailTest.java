@@ -101,6 +101,24 @@ class MmsToMailTest extends GatewayTest {
         assertEquals(1, mail.getReceivedMessages().length, "exactly once");
     }
 
+    @Test
+    void aServerRestartBetweenMailsCostsTheOpenConnectionNotTheMail() throws Exception {
+        Pushes.assertOk(gateway.phone(ALICE).send(Pushes.sendReq("M-3", List.of("dave@example.org"), "first",
+                org.mmsgw.codec.multipart.Part.text("<t>", "t.txt", "over a new connection, kept open after"))));
+        awaitUntil("the first mail arrives", () -> mail.getReceivedMessages().length == 1);
+        // the connection the first mail left open now leads nowhere
+        mail.stop();
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        Pushes.assertOk(gateway.phone(ALICE).send(Pushes.sendReq("M-4", List.of("erin@example.org"), "second",
+                org.mmsgw.codec.multipart.Part.text("<t>", "t.txt", "after the restart"))));
+        awaitUntil("the second mail arrives at the restarted server",
+                () -> mail.getReceivedMessages().length == 1);
+        Pushes.settle();
+        assertEquals(1, mail.getReceivedMessages().length, "exactly once");
+        assertEquals("second", mail.getReceivedMessages()[0].getSubject());
+    }
+
     private static List<Part> leaves(Part part) throws Exception {
         List<Part> out = new ArrayList<>();
         if (part.getContent() instanceof Multipart m) {
