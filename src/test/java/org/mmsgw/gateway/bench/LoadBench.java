@@ -21,6 +21,7 @@ import org.mmsgw.codec.multipart.Body;
 import org.mmsgw.codec.multipart.Part;
 import org.mmsgw.codec.wsp.ContentType;
 import org.mmsgw.codec.wsp.Parameter;
+import org.mmsgw.gateway.fixtures.TestSmtpServer;
 
 /**
  * The end-to-end load benchmark: the gateway as a separate process on its embedded defaults, a fast
@@ -89,7 +90,7 @@ public final class LoadBench {
                 ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                         .getTotalMemorySize() / (1024 * 1024), System.getProperty("java.version"), dir);
         List<String> scenarios = List.of(options.getOrDefault("scenarios", "a,b,c,d,store").split(","));
-        try (SmscSink smsc = new SmscSink(freePort()); SmtpSink smtp = new SmtpSink()) {
+        try (SmscSink smsc = new SmscSink(freePort()); TestSmtpServer smtp = new TestSmtpServer(false)) {
             for (String s : scenarios) {
                 switch (s.trim()) {
                     case "a" -> submissions(smsc, smtp, "a", "1k-text-1-phone", seconds("duration-a", 60), this::textToOne);
@@ -112,7 +113,7 @@ public final class LoadBench {
         return Duration.ofSeconds(Long.parseLong(options.getOrDefault(option, String.valueOf(fallback))));
     }
 
-    private void submissions(SmscSink smsc, SmtpSink smtp, String id, String name, Duration duration,
+    private void submissions(SmscSink smsc, TestSmtpServer smtp, String id, String name, Duration duration,
             java.util.function.LongFunction<Phones.Request> requests) throws Exception {
         Path data = fresh(id);
         try (GatewayProcess gateway = new GatewayProcess(data, smsc.port(), smtp.port(), heap, jvmOptions(data), gatewayEnv())) {
@@ -186,7 +187,7 @@ public final class LoadBench {
         }
     }
 
-    private void retrievals(SmscSink smsc, SmtpSink smtp, Duration duration) throws Exception {
+    private void retrievals(SmscSink smsc, TestSmtpServer smtp, Duration duration) throws Exception {
         Path data = fresh("d");
         try (GatewayProcess gateway = new GatewayProcess(data, smsc.port(), smtp.port(), heap, jvmOptions(data), gatewayEnv())) {
             Phones phones = new Phones(gateway.baseUrl(), connections, 0);
@@ -345,7 +346,7 @@ public final class LoadBench {
         Files.writeString(dir.resolve(id + "-timeline.txt"), sb);
     }
 
-    private static void drain(SmscSink smsc, SmtpSink smtp, Duration quiet) throws InterruptedException {
+    private static void drain(SmscSink smsc, TestSmtpServer smtp, Duration quiet) throws InterruptedException {
         long deadline = System.nanoTime() + quiet.toNanos() * 3;
         long last = -1;
         while (System.nanoTime() < deadline) {
