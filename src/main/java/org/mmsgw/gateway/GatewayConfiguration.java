@@ -173,12 +173,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         // a mail goes out on the connection the last one left open (closed after gateway.smtp.keep-open idle)
         SmtpConnections connections = new SmtpConnections(settings.duration("gateway.smtp.keep-open", "PT5S"),
                 settings.number("gateway.smtp.mails-per-connection", 100), SMTP_WRITE_TIMERS);
-        context.addService(new org.apache.camel.support.service.ServiceSupport() {
-            @Override
-            protected void doStop() {
-                connections.close();
-            }
-        }, true, true);
+        closeOnStop(context, connections, "the SMTP connections");
         org.apache.camel.component.mail.MailConfiguration config = new PooledMailConfiguration(connections);
         String security = settings.text("gateway.smtp.security", "none");
         config.configureProtocol(security.equals("tls") ? "smtps" : "smtp");
@@ -214,19 +209,24 @@ public final class GatewayConfiguration implements CamelConfiguration {
             case "log":
                 org.mmsgw.processors.store.LogMessageStore log =
                         new org.mmsgw.processors.store.LogMessageStore(dataDir.resolve("store-log"));
-                try {
-                    context.addService(new org.apache.camel.support.service.ServiceSupport() {
-                        @Override
-                        protected void doStop() throws Exception {
-                            log.close();
-                        }
-                    }, true, true);
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot register the message store", e);
-                }
+                closeOnStop(context, log, "the message store");
                 return log;
             default:
                 throw new IllegalArgumentException("gateway.store.type must be log or files, was " + type);
+        }
+    }
+
+    /** {@code resource} is closed when Camel stops, after the routes that use it. */
+    private static void closeOnStop(CamelContext context, AutoCloseable resource, String what) {
+        try {
+            context.addService(new org.apache.camel.support.service.ServiceSupport() {
+                @Override
+                protected void doStop() throws Exception {
+                    resource.close();
+                }
+            }, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register " + what + " to be closed", e);
         }
     }
 

@@ -69,12 +69,16 @@ class SmtpConnectionsTest {
         template.sendBody("smtp://127.0.0.1:" + server.port(), mail);
     }
 
+    private void sendToBob(ProducerTemplate template, int mails) throws MessagingException {
+        for (int i = 0; i < mails; i++) {
+            send(template, "bob@example.com");
+        }
+    }
+
     @Test
     void mailsOneAfterAnotherShareOneConnection() throws Exception {
         ProducerTemplate template = start(Duration.ofSeconds(30), 100);
-        for (int i = 0; i < 5; i++) {
-            send(template, "bob@example.com");
-        }
+        sendToBob(template, 5);
         assertEquals(5L, server.mails());
         assertEquals(1L, server.connections(), "one connection for all five");
         assertEquals(1, connections.idle());
@@ -83,9 +87,7 @@ class SmtpConnectionsTest {
     @Test
     void withoutKeepOpenEveryMailHasItsOwnConnection() throws Exception {
         ProducerTemplate template = start(Duration.ZERO, 100);
-        for (int i = 0; i < 3; i++) {
-            send(template, "bob@example.com");
-        }
+        sendToBob(template, 3);
         assertEquals(3L, server.mails());
         assertEquals(3L, server.connections());
         assertEquals(0, connections.idle());
@@ -95,9 +97,7 @@ class SmtpConnectionsTest {
     @Test
     void aConnectionIsClosedAfterItsMails() throws Exception {
         ProducerTemplate template = start(Duration.ofSeconds(30), 2);
-        for (int i = 0; i < 5; i++) {
-            send(template, "bob@example.com");
-        }
+        sendToBob(template, 5);
         assertEquals(5L, server.mails());
         assertEquals(3L, server.connections(), "two, two and one mails");
         await(server::quits, 2);
