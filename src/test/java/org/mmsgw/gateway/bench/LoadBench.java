@@ -39,6 +39,9 @@ import org.mmsgw.gateway.fixtures.TestSmtpServer;
  * sends on the same disk, and the ratio. Run with {@code ./mmsgw bench} (see docs/benchmarks.md).
  */
 public final class LoadBench {
+    private static final List<String> OPTIONS = List.of("scenarios", "duration-a", "duration", "warmup", "connections",
+            "rate", "size-kb", "phones", "mails", "stored", "store-messages", "heap", "jvm", "set", "jfr", "profile",
+            "profile-event", "dir", "keep");
 
     private final Map<String, String> options;
     private final Path dir;
@@ -77,7 +80,13 @@ public final class LoadBench {
                 throw new IllegalArgumentException("options are --name=value, found " + a);
             }
             int eq = a.indexOf('=');
-            options.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
+            String name = eq < 0 ? a.substring(2) : a.substring(2, eq);
+            if (!OPTIONS.contains(name)) {
+                // a mistyped option would otherwise start the whole run on the defaults
+                System.err.println("unknown option --" + name + "; the options are --" + String.join(", --", OPTIONS));
+                System.exit(2);
+            }
+            options.put(name, eq < 0 ? "true" : a.substring(eq + 1));
         }
         new LoadBench(options).run();
         System.exit(0);
