@@ -83,6 +83,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
 
         MessageStore store = store(context, settings, dataDir);
         FileSmsStore sms = new FileSmsStore(dataDir.resolve("sms"));
+        closeOnStop(context, sms, "the SMS store");
         SenderIdentifier phones = new SenderIdentifier(settings.text("gateway.mm1.msisdn-header", "X-MSISDN"),
                 settings.list("gateway.mm1.trusted-proxies", "127.0.0.1,::1"),
                 settings.list("gateway.mm1.accounts", ""));

@@ -10,58 +10,35 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * {@link Correspondents} and {@link SmsParts} in a local directory, written like the message store
- * (whole files, forced, renamed): {@code correspondents/<digits>} holds an address;
- * {@code parts/<hex of key>/<sequence>} one segment's text.
+ * {@link Correspondents} and {@link SmsParts} in a local directory: the correspondents in a log of their
+ * own ({@link CorrespondentLog}, {@code correspondents-log/}); the segments written like whole files,
+ * forced and renamed, {@code parts/<hex of key>/<sequence>} one segment's text.
  */
-public final class FileSmsStore implements Correspondents, SmsParts {
-    private static final Pattern PHONE = Pattern.compile("\\+[0-9]{6,15}");
-
-    private final Path correspondents;
+public final class FileSmsStore implements Correspondents, SmsParts, AutoCloseable {
+    private final CorrespondentLog correspondents;
     private final Path parts;
 
     public FileSmsStore(Path directory) {
-        this.correspondents = directory.resolve("correspondents");
         this.parts = directory.resolve("parts");
         try {
             Files.createDirectories(directory);
-            AtomicFiles.createDirectory(correspondents);
             AtomicFiles.createDirectory(parts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the SMS store in " + directory, e);
         }
+        this.correspondents = new CorrespondentLog(directory, CorrespondentLog.FILE_SIZE);
     }
 
     @Override
     public void record(String phone, String address) {
-        if (!PHONE.matcher(phone).matches()) {
-            throw new IllegalArgumentException("phone must be + and 6 to 15 digits, found '" + phone + "'");
-        }
-        try {
-            Path file = correspondents.resolve(phone.substring(1));
-            byte[] data = address.getBytes(StandardCharsets.UTF_8);
-            if (!AtomicFiles.read(file).map(old -> java.util.Arrays.equals(old, data)).orElse(false)) {
-                AtomicFiles.write(file, data);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the correspondent of " + phone, e);
-        }
+        correspondents.record(phone, address);
     }
 
     @Override
     public Optional<String> of(String phone) {
-        if (phone == null || !PHONE.matcher(phone).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return AtomicFiles.read(correspondents.resolve(phone.substring(1)))
-                    .map(b -> new String(b, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the correspondent of " + phone, e);
-        }
+        return correspondents.of(phone);
     }
 
     @Override
@@ -135,5 +112,10 @@ public final class FileSmsStore implements Correspondents, SmsParts {
             throw new IllegalArgumentException("key too long: " + key.length() + " characters");
         }
         return hex;
+    }
+
+    @Override
+    public void close() throws IOException {
+        correspondents.close();
     }
 }

@@ -58,6 +58,7 @@ class MoSmsProcessorTest {
     @AfterEach
     void close() throws Exception {
         context.close();
+        sms.close();
     }
 
     private MoSmsProcessor processor(Optional<String> defaultMailbox) {

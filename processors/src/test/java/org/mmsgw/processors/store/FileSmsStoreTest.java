@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +35,11 @@ class FileSmsStoreTest {
         store = new FileSmsStore(root);
     }
 
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+    }
+
     private static List<Path> list(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();
@@ -47,8 +52,8 @@ class FileSmsStoreTest {
 
         assertEquals(Optional.of("alice@example.com"), store.of(PHONE));
         assertEquals(Optional.empty(), store.of("+491707654321"));
-        assertEquals("alice@example.com",
-                Files.readString(root.resolve("correspondents/491701234567"), StandardCharsets.UTF_8));
+        assertFalse(Files.exists(root.resolve("correspondents")), "no file per phone");
+        assertEquals(1, list(root.resolve("correspondents-log")).size());
     }
 
     @Test
@@ -60,15 +65,23 @@ class FileSmsStoreTest {
     }
 
     @Test
-    void sameRecordAgainDoesNotRewriteTheFile() throws Exception {
+    void sameRecordAgainWritesNothing() throws Exception {
         store.record(PHONE, "alice@example.com");
-        Path file = root.resolve("correspondents/491701234567");
-        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
-        Files.setLastModifiedTime(file, old);
+        long size = logSize();
 
         store.record(PHONE, "alice@example.com");
 
-        assertEquals(old, Files.getLastModifiedTime(file));
+        assertEquals(size, logSize());
+        store.record(PHONE, "bob@example.com");
+        assertTrue(logSize() > size, "a new address is written");
+    }
+
+    private long logSize() throws Exception {
+        long size = 0;
+        for (Path f : list(root.resolve("correspondents-log"))) {
+            size += Files.size(f);
+        }
+        return size;
     }
 
     @Test
@@ -94,7 +107,7 @@ class FileSmsStoreTest {
                 () -> store.record(phone, "a@example.com"));
 
         assertEquals("phone must be + and 6 to 15 digits, found '" + phone + "'", e.getMessage());
-        assertEquals(List.of(), list(root.resolve("correspondents")));
+        assertEquals(0, logSize());
     }
 
     @ParameterizedTest(name = "''{0}''")
@@ -111,10 +124,12 @@ class FileSmsStoreTest {
     }
 
     @Test
-    void correspondentsSurviveReopening() {
+    void correspondentsSurviveReopening() throws Exception {
         store.record(PHONE, "alice@example.com");
+        store.close();
 
-        assertEquals(Optional.of("alice@example.com"), new FileSmsStore(root).of(PHONE));
+        store = new FileSmsStore(root);
+        assertEquals(Optional.of("alice@example.com"), store.of(PHONE));
     }
 
     @Test
@@ -159,7 +174,7 @@ class FileSmsStoreTest {
     void keyThatLooksLikeAPathStaysInsideTheStore() throws Exception {
         store.add("../../escape", 1, 2, "A");
 
-        assertEquals(List.of(root.resolve("correspondents"), root.resolve("parts")), list(root));
+        assertEquals(List.of(root.resolve("correspondents-log"), root.resolve("parts")), list(root));
         assertEquals(List.of(root), list(tmp));
         // named by the hex of the key
         assertEquals(List.of(root.resolve("parts/2e2e2f2e2e2f657363617065")), list(root.resolve("parts")));
@@ -220,24 +235,26 @@ class FileSmsStoreTest {
     }
 
     @Test
-    void partsSurviveReopening() {
+    void partsSurviveReopening() throws Exception {
         store.add("k", 1, 2, "A");
+        store.close();
 
-        FileSmsStore reopened = new FileSmsStore(root);
+        store = new FileSmsStore(root);
 
-        assertEquals(Optional.of(List.of("A", "B")), reopened.add("k", 2, 2, "B"));
+        assertEquals(Optional.of(List.of("A", "B")), store.add("k", 2, 2, "B"));
     }
 
     @Test
-    void opensInAMissingDirectoryTree() {
+    void opensInAMissingDirectoryTree() throws Exception {
         Path deep = tmp.resolve("a/b/c");
 
-        FileSmsStore s = new FileSmsStore(deep);
-        s.record(PHONE, "x@example.com");
+        try (FileSmsStore s = new FileSmsStore(deep)) {
+            s.record(PHONE, "x@example.com");
 
-        assertTrue(Files.isDirectory(deep.resolve("parts")));
-        assertEquals(Optional.of("x@example.com"), s.of(PHONE));
-        assertFalse(Files.exists(tmp.resolve("correspondents")));
+            assertTrue(Files.isDirectory(deep.resolve("parts")));
+            assertEquals(Optional.of("x@example.com"), s.of(PHONE));
+            assertFalse(Files.exists(tmp.resolve("correspondents")));
+        }
     }
 
     @Test
