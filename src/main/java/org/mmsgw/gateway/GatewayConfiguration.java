@@ -132,7 +132,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 settings.text("gateway.mms.domain", "mms.example.net"), settings.flag("gateway.mail.keep-smil", true)),
                 sms));
         registry.bind("mailErrors", new MailErrors());
-        registry.bind("forwarded", new RecipientStateProcessor(store, RecipientState.FORWARDED));
+        registry.bind("forwarded", new RecipientStateProcessor(store, RecipientState.FORWARDED, true));
         InboundMail.bind(registry, settings, store, policy, clock, counters, sms);
         registry.bind("jmsBrokerHeaders", HeaderAllowList.of(String.join(",", JMS_HEADERS) + ","
                 + InboundMailProcessor.DUPLICATE_ID + "," + ReceiptProcessor.SCHEDULED));
