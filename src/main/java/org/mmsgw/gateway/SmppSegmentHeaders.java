@@ -1,5 +1,7 @@
 package org.mmsgw.gateway;
 
+import java.util.regex.Pattern;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -22,12 +24,13 @@ import org.mmsgw.processors.MmsHeaders;
  */
 public final class SmppSegmentHeaders implements Processor {
     private static final ESMClass UDHI = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
 
     @Override
     public void process(Exchange exchange) {
         Message in = exchange.getMessage();
         String to = in.getHeader(MmsHeaders.PUSH_TO, String.class);
-        if (to == null || !to.matches("\\+?[0-9]{6,15}")) {
+        if (to == null || !PHONE.matcher(to).matches()) {
             throw new IllegalArgumentException("push destination is not a phone number: " + to);
         }
         in.setHeader(SmppConstants.DATA_CODING, (byte) 0x04);

@@ -3,6 +3,7 @@ package org.mmsgw.processors.mm1;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -24,6 +25,9 @@ import org.mmsgw.processors.store.StoredMessage;
  * Error-permanent-message-not-found; a phone identified as someone else gets Error-permanent-service-denied.
  */
 public final class RetrieveProcessor implements Processor {
+    private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     static final int NOT_FOUND = 0x62;
     static final int SERVICE_DENIED = 0x61;
 
@@ -82,7 +86,7 @@ public final class RetrieveProcessor implements Processor {
     }
 
     private void error(Message in, int httpStatus, String token, int retrieveStatus, String text) {
-        String tid = token.matches("[A-Za-z0-9_-]{1,64}") ? token : "unknown";
+        String tid = TOKEN.matcher(token).matches() ? token : "unknown";
         byte[] conf = new MmsEncoder().encode(
                 MmsPdus.retrieveConfError(tid, clock.instant().getEpochSecond(), retrieveStatus, text));
         counters.increment("mmsgw_retrieve_errors_total");
@@ -91,7 +95,7 @@ public final class RetrieveProcessor implements Processor {
 
     static InetAddress remote(Message in) {
         String address = in.getHeader(MmsHeaders.HTTP_REMOTE_ADDRESS, String.class);
-        if (address == null || !address.matches("[0-9A-Fa-f:.]+")) {
+        if (address == null || !ADDRESS_LITERAL.matcher(address).matches()) {
             return null;
         }
         try {
