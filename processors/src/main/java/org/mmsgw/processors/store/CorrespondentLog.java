@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,9 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@link Correspondents} as an append-only log ({@link RecordLog}) with its index in memory: for each
- * phone (its digits as one number) where its latest address lies in the log: a row of four longs in
- * one array, no object per phone. Recording the address a phone already has writes nothing; the writes of many threads share
- * their syncs (one {@code fdatasync} for all that were appended meanwhile).
+ * phone (its digits as one number) where its latest address lies in the log, a row of four longs in
+ * one array, no object per phone. Recording the address a phone already has writes nothing; the
+ * writes of many threads share their syncs (one {@code fdatasync} for all appended meanwhile).
  *
  * <p>Each time the log has begun a new file, the older files less than half of which is still in use
  * have their live records written again at the head, and files with nothing in use are removed (their
@@ -43,7 +44,8 @@ final class CorrespondentLog implements Correspondents, AutoCloseable {
     private final LongTable index = new LongTable(3);
     /** Octets of each file's records that are still the latest of their phone. */
     private final Map<Long, Long> live = new HashMap<>();
-    private long compactedAt;
+    /** The head file when the log was last compacted; read without the lock to skip the call. */
+    private volatile long compactedAt;
 
     /** Opens (or creates) the log in {@code directory}/correspondents-log. */
     CorrespondentLog(Path directory, long fileSize) {
@@ -178,7 +180,7 @@ final class CorrespondentLog implements Correspondents, AutoCloseable {
         }
         List<Path> files;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(old)) {
-            files = new java.util.ArrayList<>();
+            files = new ArrayList<>();
             entries.forEach(files::add);
         }
         for (Path f : files) {
