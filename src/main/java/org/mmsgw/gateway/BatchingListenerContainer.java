@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * broker delivers again (its transaction was rolled back) ends the batch it arrives in and starts
  * none, so that a message that keeps failing takes at most the messages received before it in one
  * batch back with it; those were fully processed, and the routes see them again as already done (the
- * store has the message and its recipients' states). Any failure rolls the whole batch back.
+ * store has the message and its recipients' states). Any failure rolls the whole batch back, after
+ * the store has synced what the batch wrote, so that whichever thread runs a redelivered message
+ * finds on disk what it finds in the store. With {@code maxBatch} 1 every message is a batch of one.
  *
  * <p>The batch takes what the consumer has already buffered (waiting at most a millisecond for
  * more), so under light load batches are of one message and nothing waits.
@@ -43,7 +45,7 @@ final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer
     @Override
     protected boolean doReceiveAndExecute(Object invoker, Session session, MessageConsumer consumer,
             TransactionStatus status) throws JMSException {
-        if (maxBatch <= 1 || session == null || consumer == null || status != null
+        if (session == null || consumer == null || status != null
                 || !isSessionLocallyTransacted(session)) {
             return super.doReceiveAndExecute(invoker, session, consumer, status);
         }

@@ -123,9 +123,11 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("notified", new RecipientStateProcessor(store, RecipientState.NOTIFIED, true));
         StoreSyncProcessor storeSync = new StoreSyncProcessor(store);
         registry.bind("storeSync", storeSync);
-        // the routing step takes up to this many queued submissions into one transaction
+        // the routing step and the deliveries take up to this many queued messages into one transaction
         registry.bind("routeBatches", BatchingListenerContainer.factory(settings.number("gateway.route.batch", 8),
                 storeSync));
+        registry.bind("deliverBatches", BatchingListenerContainer.factory(
+                settings.number("gateway.deliver.batch", 8), storeSync));
         registry.bind("unreachable", new RecipientStateProcessor(store, RecipientState.UNREACHABLE));
         registry.bind("report", new ReportProcessor(store, clock, counters));
         registry.bind("expiry", new ExpiryProcessor(store, settings.duration("gateway.expiry.retention", "PT1H"), clock));

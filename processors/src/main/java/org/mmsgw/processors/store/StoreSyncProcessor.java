@@ -35,7 +35,9 @@ public final class StoreSyncProcessor implements Processor {
 
     /**
      * Runs {@code work} with this thread's syncs held back, then makes the one sync they asked for. When
-     * {@code work} fails, nothing is synced (the caller rolls back what it did).
+     * {@code work} fails, what it wrote is synced all the same before the failure goes on: the caller
+     * rolls its transaction back, and the redelivered messages, run on any thread, must find on disk
+     * what they find in the store (a sync covers only its own thread's writes).
      */
     public <E extends Exception> void deferring(Work<E> work) throws E {
         if (deferred.get() != null) {
@@ -46,6 +48,14 @@ public final class StoreSyncProcessor implements Processor {
         deferred.set(due);
         try {
             work.run();
+        } catch (Throwable failure) {
+            deferred.remove();
+            try {
+                store.sync();
+            } catch (RuntimeException | Error e) {
+                failure.addSuppressed(e);
+            }
+            throw failure;
         } finally {
             deferred.remove();
         }

@@ -10,7 +10,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-/** The sync step: at once on its own, once for all inside {@code deferring}, not at all when that work fails. */
+/** The sync step: at once on its own, once for all inside {@code deferring}, and also when that work fails. */
 class StoreSyncProcessorTest {
     private final AtomicInteger syncs = new AtomicInteger();
     private final StoreSyncProcessor step = new StoreSyncProcessor((MessageStore) Proxy.newProxyInstance(
@@ -46,14 +46,15 @@ class StoreSyncProcessorTest {
     }
 
     @Test
-    void failedBatchSyncsNothing() {
-        assertThrows(IllegalStateException.class, () -> step.deferring(() -> {
-            step.process(exchange);
+    void failedBatchSyncsWhatItWroteAndFailsAsItDid() {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> step.deferring(() -> {
+            assertEquals(0, syncs.get());
             throw new IllegalStateException("the batch is rolled back");
         }));
-        assertEquals(0, syncs.get());
+        assertEquals("the batch is rolled back", thrown.getMessage());
+        assertEquals(1, syncs.get(), "synced before the rollback: its redeliveries find the writes on disk");
         step.process(exchange);
-        assertEquals(1, syncs.get(), "the failed batch left no deferral behind");
+        assertEquals(2, syncs.get(), "the failed batch left no deferral behind");
     }
 
     @Test
