@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the store has synced what the batch wrote, so that whichever thread runs a redelivered message
  * finds on disk what it finds in the store. With {@code maxBatch} 1 every message is a batch of one.
  *
- * <p>The batch takes what the consumer has already buffered (waiting at most a millisecond for
- * more), so under light load batches are of one message and nothing waits.
+ * <p>The batch takes what the consumer has already buffered, waiting at most a millisecond for more
+ * (before the commit, after the messages' work), so under light load batches are of one message.
  */
 final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer {
     private final int maxBatch;

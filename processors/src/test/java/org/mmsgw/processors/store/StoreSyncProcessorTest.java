@@ -19,7 +19,7 @@ class StoreSyncProcessorTest {
                     syncs.incrementAndGet();
                     return null;
                 }
-                throw new UnsupportedOperationException(method.getName());
+                throw new AssertionError("not used here: " + method.getName());
             }));
     private final DefaultExchange exchange = new DefaultExchange(new DefaultCamelContext());
 
