@@ -56,6 +56,10 @@ final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer
             return false;
         }
         messageReceived(invoker, session);
+        if (!isAcceptMessagesWhileStopping() && !isRunning()) {
+            rollbackIfNecessary(session); // stopping: back to the broker, as the container does for one
+            return true;
+        }
         // the route's sends find the session here and join its transaction (what the container does
         // for one message); unbound again before the commit or rollback, which look for it
         boolean expose = isExposeListenerSession()

@@ -31,10 +31,6 @@ import org.slf4j.LoggerFactory;
  * {@link #replay} reads everything back in write order and cuts a torn record off the end of the last
  * file (the write a crash interrupted).
  *
- * <p>Appended records wait in memory and go to the file together, in one write: before a force (so one
- * write and one {@code fdatasync} serve every record since the last), when that buffer is full, when a
- * record in it is read, and before the log begins a new file.
- *
  * <p>A caller interrupted in the middle of a write or read makes Java close the file's channel; the
  * log opens it again for everyone else, and only that caller fails. After a failed {@code fdatasync}
  * the log takes no more writes (what the kernel dropped cannot be told apart from what it kept): the
@@ -59,7 +55,6 @@ final class RecordLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordLog.class);
     private static final String SUFFIX = ".log";
     private static final int HEADER = 8;
-    private static final int PENDING_CAPACITY = 256 * 1024;
 
     private final Path dir;
     private final long maxFileSize;
@@ -68,13 +63,6 @@ final class RecordLog implements AutoCloseable {
     private final Object syncLock = new Object();
     private long head;
     private long headSize;
-    /** Records appended to the head and not written to its file yet (guarded by appendLock). */
-    private final ByteBuffer pending = ByteBuffer.allocate(PENDING_CAPACITY);
-    /** Where in the head the first pending record lies; {@code Long.MAX_VALUE} when none is pending. */
-    private volatile long pendingFrom = Long.MAX_VALUE;
-    /** The head file, for readers that check whether what they read is written yet. */
-    private volatile long headFile;
-    private final AtomicLong writes = new AtomicLong();
     private long appended;
     private long synced;
     private boolean syncing;
@@ -119,7 +107,6 @@ final class RecordLog implements AutoCloseable {
                 openHead(1);
             } else {
                 head = found.lastKey();
-                headFile = head;
                 headSize = files.get(head).size();
             }
         }
@@ -242,17 +229,7 @@ final class RecordLog implements AutoCloseable {
                     roll();
                 }
                 long start = headSize;
-                if (record.remaining() > pending.remaining()) {
-                    writePending();
-                }
-                if (record.remaining() > pending.remaining()) {
-                    write(record, start); // larger than the whole buffer: on its own
-                } else {
-                    if (pendingFrom == Long.MAX_VALUE) {
-                        pendingFrom = start;
-                    }
-                    pending.put(record);
-                }
+                write(record, start);
                 long fieldPos = start + HEADER + 1;
                 for (byte[] f : fields) {
                     locations.add(new Location(head, fieldPos + 4, f.length));
@@ -271,35 +248,8 @@ final class RecordLog implements AutoCloseable {
         return locations;
     }
 
-    /**
-     * Writes the pending records to the head file (under appendLock). They carry other callers' records,
-     * so the calling thread's interrupt does not stop the write. On failure the log takes no more writes:
-     * records callers were told are appended are lost, and no sync of theirs may succeed.
-     */
-    private void writePending() throws IOException {
-        if (pending.position() == 0) {
-            return;
-        }
-        usable();
-        pending.flip();
-        boolean interrupted = Thread.interrupted();
-        try {
-            write(pending, pendingFrom);
-        } catch (IOException e) {
-            broken = e;
-            throw e;
-        } finally {
-            pending.clear();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        pendingFrom = Long.MAX_VALUE;
-    }
-
     /** Writes at {@code start} of the head; on failure nothing of the record stays after {@code start}. */
     private void write(ByteBuffer record, long start) throws IOException {
-        writes.incrementAndGet();
         for (int attempt = 0; ; attempt++) {
             FileChannel channel = files.get(head);
             try {
@@ -324,7 +274,6 @@ final class RecordLog implements AutoCloseable {
 
     /** The whole old head is on disk, and nothing after its last record, before the next file begins. */
     private void roll() throws IOException {
-        writePending();
         FileChannel old = files.get(head);
         old.truncate(headSize);
         try {
@@ -358,15 +307,14 @@ final class RecordLog implements AutoCloseable {
                 usable();
                 syncing = true;
             }
-            long target = 0;
+            long target;
+            long file;
+            synchronized (appendLock) {
+                target = appended;
+                file = head;
+            }
             boolean done = false;
             try {
-                long file;
-                synchronized (appendLock) {
-                    writePending(); // one write for every record since the last force
-                    target = appended;
-                    file = head;
-                }
                 // outside both monitors: others append meanwhile and are covered by the next force
                 force(file);
                 done = true;
@@ -385,11 +333,6 @@ final class RecordLog implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** How many writes the log made to its files (tests of the writes that records share). */
-    long writes() {
-        return writes.get();
     }
 
     /** How many times the log forced a file to disk (tests of group commit and of writes that do not wait). */
@@ -423,15 +366,6 @@ final class RecordLog implements AutoCloseable {
      * moved its records): the caller reads where the record is now.
      */
     byte[] read(Location location) throws ClosedChannelException {
-        if (location.file() == headFile && location.position() + location.length() > pendingFrom) {
-            synchronized (appendLock) {
-                try {
-                    writePending();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the message log in " + dir, e);
-                }
-            }
-        }
         for (int attempt = 0; ; attempt++) {
             FileChannel channel = files.get(location.file());
             if (channel == null) {
@@ -558,7 +492,6 @@ final class RecordLog implements AutoCloseable {
         AtomicFiles.forceDirectory(dir);
         files.put(file, channel);
         head = file;
-        headFile = file;
         headSize = 0;
     }
 
@@ -569,13 +502,6 @@ final class RecordLog implements AutoCloseable {
     @Override
     public void close() throws IOException {
         IOException first = null;
-        synchronized (appendLock) {
-            try {
-                writePending();
-            } catch (IOException e) {
-                first = e;
-            }
-        }
         for (FileChannel c : files.values()) {
             try {
                 c.close();
