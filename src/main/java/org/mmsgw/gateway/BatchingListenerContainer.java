@@ -67,10 +67,9 @@ final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer
         if (expose) {
             TransactionSynchronizationManager.bindResource(obtainConnectionFactory(), new JmsResourceHolder(session));
         }
-        Message[] last = {first};
         Throwable failure = null;
         try {
-            storeSync.deferring(() -> run(session, consumer, first, last));
+            storeSync.deferring(() -> run(session, consumer, first));
         } catch (JMSException | RuntimeException | Error e) {
             failure = e;
         } finally {
@@ -86,15 +85,14 @@ final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer
             }
             return true;
         }
-        commitIfNecessary(session, last[0]);
+        commitIfNecessary(session, first); // a transacted session: the message itself plays no part
         return true;
     }
 
-    private void run(Session session, MessageConsumer consumer, Message first, Message[] last) throws JMSException {
+    private void run(Session session, MessageConsumer consumer, Message first) throws JMSException {
         Message message = first;
         for (int n = 1; ; n++) {
             invokeListener(session, message);
-            last[0] = message;
             if (n >= maxBatch || message.getJMSRedelivered() || !isRunning()) {
                 return;
             }

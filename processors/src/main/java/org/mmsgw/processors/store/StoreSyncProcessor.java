@@ -49,7 +49,6 @@ public final class StoreSyncProcessor implements Processor {
         try {
             work.run();
         } catch (Throwable failure) {
-            deferred.remove();
             try {
                 store.sync();
             } catch (RuntimeException | Error e) {
