@@ -15,12 +15,14 @@ import jakarta.jms.JMSException;
 /**
  * Whether an external broker can be reached: a connection is opened, started and closed, at most
  * every few seconds however often /health is asked (the last answer is kept in between). The probe
- * runs on a thread of its own and /health waits for it at most {@value #WAIT_MILLIS} ms: a broker that
- * went away can keep a connection attempt hanging far longer, and that is an answer too (down).
+ * runs on a thread of its own, the first as soon as the probe is made, and /health waits for it at most
+ * {@value #WAIT_MILLIS} ms: /health runs on an HTTP event loop, whose other connections (phones fetching
+ * messages) must not wait behind it. A broker that went away can keep a connection attempt hanging far
+ * longer, and that is an answer too (down).
  */
 final class BrokerProbe implements BooleanSupplier {
     private static final long KEEP_NANOS = 5_000_000_000L;
-    private static final long WAIT_MILLIS = 2000;
+    private static final long WAIT_MILLIS = 100;
 
     private final ConnectionFactory factory;
     private final ExecutorService prober = Executors.newSingleThreadExecutor(r -> {
@@ -35,12 +37,14 @@ final class BrokerProbe implements BooleanSupplier {
 
     BrokerProbe(ConnectionFactory factory) {
         this.factory = factory;
+        running = CompletableFuture.supplyAsync(this::probe, prober);
     }
 
     @Override
     public synchronized boolean getAsBoolean() {
         long now = System.nanoTime();
-        if (answered && now - answeredAt <= KEEP_NANOS) {
+        // a probe that ended since the last question answers this one, however fresh the last answer
+        if (running == null && answered && now - answeredAt <= KEEP_NANOS) {
             return lastAnswer;
         }
         if (running == null) {
