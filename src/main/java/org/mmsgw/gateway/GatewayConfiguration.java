@@ -76,6 +76,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
         // broker asynchronously, so many requests share one journal sync without a thread each
         ActiveMQConnectionFactory confirming = new ActiveMQConnectionFactory(brokerUrl, user, password);
         confirming.setConfirmationWindowSize(settings.number("gateway.broker.confirmation-window", 256 * 1024));
+        // small grants of room share a full mms.submitted out fairly among the waiting requests
+        confirming.setProducerWindowSize(settings.number("gateway.broker.producer-window", 2048));
         context.addComponent("handoff", new HandOffComponent(confirming,
                 settings.duration("gateway.broker.confirm-timeout", "PT30S").toMillis()));
         context.addComponent("smpp", new SmppComponentWithBindTimeout());
