@@ -36,9 +36,9 @@ final class StoredMessageProperties {
         put(out, "recipients", Integer.toString(message.recipients().size()));
         for (int i = 0; i < message.recipients().size(); i++) {
             Recipient recipient = message.recipients().get(i);
-            put(out, "recipient." + i + ".address", recipient.address());
-            put(out, "recipient." + i + ".token", recipient.token());
-            put(out, "recipient." + i + ".state", recipient.state().name());
+            putRecipient(out, i, "address", recipient.address());
+            putRecipient(out, i, "token", recipient.token());
+            putRecipient(out, i, "state", recipient.state().name());
         }
         return out.toString().getBytes(StandardCharsets.US_ASCII);
     }
@@ -81,8 +81,19 @@ final class StoredMessageProperties {
         out.append('\n');
     }
 
+    /** {@code recipient.<i>.<field>=value}: the key needs no escapes. */
+    private static void putRecipient(StringBuilder out, int i, String field, String value) {
+        out.append("recipient.").append(i).append('.').append(field).append('=');
+        escape(out, value, false);
+        out.append('\n');
+    }
+
     /** Escapes as {@link Properties#load} expects, keeping values readable; non-printable-ASCII as unicode escapes. */
     private static void escape(StringBuilder out, String text, boolean key) {
+        if (plain(text, key)) {
+            out.append(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -108,6 +119,19 @@ final class StoredMessageProperties {
                 }
             }
         }
+    }
+
+    /** True when {@link #escape} would copy {@code text} as it is (the common case: ids, numbers, addresses). */
+    private static boolean plain(String text, boolean key) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean special = c < 0x20 || c > 0x7e || c == '\\' || (c == ' ' && (key || i == 0))
+                    || (key && (c == '=' || c == ':' || c == '#' || c == '!'));
+            if (special) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Typed access that names the file, the key, what was expected and what was found. */
