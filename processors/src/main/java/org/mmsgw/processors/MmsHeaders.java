@@ -62,6 +62,12 @@ public final class MmsHeaders {
     public static final String HTTP_STATUS = "MmsHttpStatus";
     /** Exchange property: the m-send-conf to answer once the submission is durable. */
     public static final String REPLY = "MmsReply";
+    /**
+     * Exchange property: a list the segments of a notification add their SMSC message ids to, for the
+     * step after the push to record with the recipient's new state in one write (the split's copies of
+     * the exchange share the list).
+     */
+    public static final String SENT_SEGMENTS = "MmsSentSegments";
 
     /** Values of {@link #ACTION}. */
     public static final String ACTION_SUBMIT = "submit";

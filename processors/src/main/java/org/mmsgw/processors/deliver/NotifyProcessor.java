@@ -2,6 +2,7 @@ package org.mmsgw.processors.deliver;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -52,6 +53,7 @@ public final class NotifyProcessor implements Processor {
                 new MmsDecoder().decode(content.get()), clock.instant());
         counters.increment("mmsgw_notifications_total");
         in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_PUSH);
+        exchange.setProperty(MmsHeaders.SENT_SEGMENTS, new CopyOnWriteArrayList<String>());
         in.setHeader(MmsHeaders.PUSH_TO, msisdn.get());
         in.setBody(notification);
     }

@@ -1,5 +1,6 @@
 package org.mmsgw.processors.deliver;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
@@ -15,7 +16,8 @@ import org.mmsgw.processors.store.StoredMessage;
  * a state. When that state is final and the sender asked for delivery reports, sets
  * {@link MmsHeaders#ACTION} to {@code report} with the {@link MmsHeaders#REPORT_STATUS}, so the route
  * queues one; otherwise to {@code skip}. Made {@code withoutWaiting}, the new state does not wait for the
- * disk: the flow then syncs the store ({@code storeSync}) before its transaction commits.
+ * disk: the flow then syncs the store ({@code storeSync}) before its transaction commits. The segment
+ * ids a push collected ({@link MmsHeaders#SENT_SEGMENTS}) are recorded in the same write.
  */
 public final class RecipientStateProcessor implements Processor {
     private final MessageStore store;
@@ -40,7 +42,10 @@ public final class RecipientStateProcessor implements Processor {
         Optional<StoredMessage> before = messageId == null ? Optional.empty() : store.find(messageId);
         RecipientState previous = before.flatMap(m -> m.recipient(recipient)).map(r -> r.state()).orElse(null);
         if (before.isPresent()) {
-            Runnable write = () -> store.finishRecipient(messageId, recipient, state);
+            List<String> sent = SegmentSentProcessor.sentSegments(exchange);
+            exchange.removeProperty(MmsHeaders.SENT_SEGMENTS);
+            Runnable write = sent != null ? () -> store.recordSent(messageId, recipient, sent, state)
+                    : () -> store.finishRecipient(messageId, recipient, state);
             if (withoutWaiting) {
                 store.withoutWaiting(write);
             } else {

@@ -1,5 +1,6 @@
 package org.mmsgw.processors.deliver;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.Exchange;
@@ -13,7 +14,9 @@ import org.mmsgw.processors.store.MessageStore;
  * After one segment of a notification went to the SMSC: records the SMSC's message id(s) (header
  * {@code CamelSmppId}, a list; in {@link SmscIds#key} form) against the message and recipient, so
  * delivery receipts can be matched. Segments of report pushes are not recorded. The records do not
- * wait for the disk: the flow syncs the store ({@code storeSync}) before its transaction commits.
+ * wait for the disk: the flow syncs the store ({@code storeSync}) before its transaction commits. When
+ * the exchange carries a {@link MmsHeaders#SENT_SEGMENTS} list (a notification to a recipient), the ids
+ * go in it instead, and the step after the push records them with the recipient's new state.
  */
 public final class SegmentSentProcessor implements org.apache.camel.Processor {
     static final String SMPP_ID = "CamelSmppId";
@@ -37,13 +40,24 @@ public final class SegmentSentProcessor implements org.apache.camel.Processor {
         if (messageId == null || recipient == null || ids == null || in.getHeader(MmsHeaders.REPORT_TYPE) != null) {
             return;
         }
-        store.withoutWaiting(() -> {
-            for (Object id : ids instanceof List<?> list ? list : List.of(ids)) {
-                String smscId = SmscIds.key(String.valueOf(id));
-                if (!smscId.isEmpty()) {
-                    store.recordSegment(messageId, recipient, smscId);
-                }
+        List<String> smscIds = new ArrayList<>();
+        for (Object id : ids instanceof List<?> list ? list : List.of(ids)) {
+            String smscId = SmscIds.key(String.valueOf(id));
+            if (!smscId.isEmpty()) {
+                smscIds.add(smscId);
             }
-        });
+        }
+        List<String> later = sentSegments(exchange);
+        if (later != null) {
+            later.addAll(smscIds);
+            return;
+        }
+        store.withoutWaiting(() -> smscIds.forEach(smscId -> store.recordSegment(messageId, recipient, smscId)));
+    }
+
+    /** The list a notification's segments collect their ids in (see {@link MmsHeaders#SENT_SEGMENTS}), or null. */
+    @SuppressWarnings("unchecked")
+    static List<String> sentSegments(Exchange exchange) {
+        return exchange.getProperty(MmsHeaders.SENT_SEGMENTS, List.class);
     }
 }

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -165,6 +167,21 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         apply(new RecordLog.Record(type, List.of(fields), at), known);
     }
 
+    /** Writes several records at once, then lets them take effect in order (as {@link #write}). */
+    private void writeAll(List<RecordLog.Entry> entries, List<StoredMessage> known) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<List<RecordLog.Location>> at = log.appendAllWithoutWaiting(entries);
+        if (!Boolean.TRUE.equals(NOT_WAITING.get())) {
+            log.syncOwn();
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            apply(new RecordLog.Record(entries.get(i).type(), List.of(entries.get(i).fields()), at.get(i)),
+                    known.get(i));
+        }
+    }
+
     /**
      * Writes the copy of a record that stays where it is until the copy is synced (compaction): it takes
      * effect at once, and {@link #compact} syncs before any old file goes.
@@ -280,6 +297,54 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The segment records and the new state in one write. */
+    @Override
+    public Optional<StoredMessage> recordSent(String messageId, String address, List<String> smscMessageIds,
+            RecipientState state) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(state, "state");
+        Set<String> smscIds = new LinkedHashSet<>();
+        for (String smscId : smscMessageIds) {
+            smscIds.add(requireName(smscId, "SMSC message id"));
+        }
+        if (!smscIds.isEmpty()) {
+            StoreNames.requireSegmentAddress(address);
+        }
+        String id = requireName(messageId, "message id");
+        StoredMessage result;
+        ReentrantLock lock = lockFor(id);
+        lock.lock();
+        try {
+            StoredMessage now = index.message(id);
+            if (now == null) {
+                return Optional.empty();
+            }
+            List<RecordLog.Entry> entries = new ArrayList<>(smscIds.size() + 1);
+            List<StoredMessage> known = new ArrayList<>(smscIds.size() + 1);
+            boolean recipient = now.recipient(address).isPresent();
+            for (String smscId : recipient ? smscIds : Set.<String>of()) {
+                SegmentRef existing = index.segment(smscId);
+                if (existing == null || !existing.messageId().equals(id) || !existing.address().equals(address)) {
+                    entries.add(new RecordLog.Entry(SEGMENT, utf8(smscId), utf8(id), utf8(address), new byte[0]));
+                    known.add(null);
+                }
+            }
+            Optional<StoredMessage> updated = now.moved(address, state);
+            if (updated.isPresent()) {
+                entries.add(new RecordLog.Entry(STATE, utf8(id), StoredMessageProperties.encode(updated.get())));
+                known.add(updated.get());
+            }
+            writeAll(entries, known);
+            result = updated.orElse(now);
+        } finally {
+            lock.unlock();
+        }
+        if (result.isDone()) {
+            removeContent(result.messageId());
+        }
+        return Optional.of(result);
     }
 
     @Override

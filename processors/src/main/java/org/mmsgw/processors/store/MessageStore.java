@@ -68,6 +68,19 @@ public interface MessageStore {
         return now;
     }
 
+    /**
+     * Records the SMSC message ids of the segments a recipient's notification went in (as
+     * {@link #recordSegment} does for each), then sets its state (as {@link #finishRecipient}); a store
+     * may write all of it at once.
+     */
+    default Optional<StoredMessage> recordSent(String messageId, String address, List<String> smscMessageIds,
+            RecipientState state) {
+        for (String smscId : smscMessageIds) {
+            recordSegment(messageId, address, smscId);
+        }
+        return finishRecipient(messageId, address, state);
+    }
+
     /** Removes a message, its content, tokens and segment records. */
     void delete(String messageId);
 

@@ -48,6 +48,18 @@ final class RecordLog implements AutoCloseable {
         }
     }
 
+    /** A record to append: its type and fields. */
+    record Entry(byte type, byte[]... fields) {
+        /** Octets after the record's header: the type and each field with its length. */
+        int length() {
+            int length = 1;
+            for (byte[] f : fields) {
+                length += 4 + f.length;
+            }
+            return length;
+        }
+    }
+
     interface Replayer {
         void apply(Record record);
     }
@@ -206,36 +218,58 @@ final class RecordLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Appends several records in one write without waiting for the disk (as {@link #appendWithoutWaiting}),
+     * one after the other in the same file; returns the locations of each record's fields.
+     */
+    List<List<Location>> appendAllWithoutWaiting(List<Entry> entries) {
+        return append(false, entries);
+    }
+
     private List<Location> append(boolean durable, byte type, byte[]... fields) {
-        int length = 1;
-        for (byte[] f : fields) {
-            length += 4 + f.length;
+        return append(durable, List.of(new Entry(type, fields))).get(0);
+    }
+
+    private List<List<Location>> append(boolean durable, List<Entry> entries) {
+        int total = 0;
+        for (Entry e : entries) {
+            total += HEADER + e.length();
         }
-        ByteBuffer record = ByteBuffer.allocate(HEADER + length);
-        record.putInt(length).putInt(0).put(type);
-        for (byte[] f : fields) {
-            record.putInt(f.length).put(f);
+        ByteBuffer records = ByteBuffer.allocate(total);
+        for (Entry e : entries) {
+            int start = records.position();
+            int length = e.length();
+            records.putInt(length).putInt(0).put(e.type());
+            for (byte[] f : e.fields()) {
+                records.putInt(f.length).put(f);
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(records.array(), start + HEADER, length);
+            records.putInt(start + 4, (int) crc.getValue());
         }
-        CRC32C crc = new CRC32C();
-        crc.update(record.array(), HEADER, length);
-        record.putInt(4, (int) crc.getValue());
-        record.flip();
+        records.flip();
         long ticket;
-        List<Location> locations = new ArrayList<>(fields.length);
+        List<List<Location>> locations = new ArrayList<>(entries.size());
         try {
             synchronized (appendLock) {
                 usable();
-                if (headSize > 0 && headSize + record.remaining() > maxFileSize) {
+                if (headSize > 0 && headSize + records.remaining() > maxFileSize) {
                     roll();
                 }
                 long start = headSize;
-                write(record, start);
-                long fieldPos = start + HEADER + 1;
-                for (byte[] f : fields) {
-                    locations.add(new Location(head, fieldPos + 4, f.length));
-                    fieldPos += 4 + f.length;
+                write(records, start);
+                long recordPos = start;
+                for (Entry e : entries) {
+                    List<Location> fields = new ArrayList<>(e.fields().length);
+                    long fieldPos = recordPos + HEADER + 1;
+                    for (byte[] f : e.fields()) {
+                        fields.add(new Location(head, fieldPos + 4, f.length));
+                        fieldPos += 4 + f.length;
+                    }
+                    locations.add(fields);
+                    recordPos = fieldPos;
                 }
-                headSize = start + record.limit();
+                headSize = start + records.limit();
                 ticket = ++appended;
             }
             ownTicket.get()[0] = ticket;

@@ -332,4 +332,51 @@ abstract class MessageStoreContract {
         s.delete("m1");
         assertTrue(s.find("m1").isEmpty());
     }
+
+    @Test
+    void recordsSentSegmentsWithTheNewStateAndKeepsThemAfterReopening() {
+        store.save(message("m1", EXPIRY, "tok1"), CONTENT);
+
+        Optional<StoredMessage> now = store.recordSent("m1", PHONE, List.of("smsc-1", "smsc-2", "smsc-1"),
+                RecipientState.NOTIFIED);
+
+        assertEquals(RecipientState.NOTIFIED, now.orElseThrow().recipient(PHONE).orElseThrow().state());
+        assertEquals(Optional.of(new SegmentRef("m1", PHONE)), store.findSegment("smsc-1"));
+        assertEquals(2, store.segments("m1", PHONE).size());
+        close(store);
+        store = open(root);
+        assertEquals(RecipientState.NOTIFIED,
+                store.find("m1").orElseThrow().recipient(PHONE).orElseThrow().state());
+        assertEquals(Optional.of(new SegmentRef("m1", PHONE)), store.findSegment("smsc-2"));
+        assertEquals(2, store.segments("m1", PHONE).size());
+    }
+
+    @Test
+    void recordsSentSegmentsOnlyForAKnownRecipientAndNeverUndoesAFinalState() {
+        store.save(message("m1", EXPIRY, "tok1"), CONTENT);
+        assertEquals(Optional.empty(), store.recordSent("gone", PHONE, List.of("smsc-1"), RecipientState.NOTIFIED));
+        store.recordSent("m1", "+490000/TYPE=PLMN", List.of("smsc-2"), RecipientState.NOTIFIED);
+        assertEquals(Optional.empty(), store.findSegment("smsc-1"));
+        assertEquals(Optional.empty(), store.findSegment("smsc-2"));
+
+        store.finishRecipient("m1", PHONE, RecipientState.EXPIRED);
+        Optional<StoredMessage> now = store.recordSent("m1", PHONE, List.of("smsc-3"), RecipientState.NOTIFIED);
+
+        assertEquals(RecipientState.EXPIRED, now.orElseThrow().recipient(PHONE).orElseThrow().state());
+        // a segment that did go out is still matched to its receipt
+        assertEquals(Optional.of(new SegmentRef("m1", PHONE)), store.findSegment("smsc-3"));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.recordSent("m1", PHONE, List.of("../x"), RecipientState.NOTIFIED));
+    }
+
+    @Test
+    void recordingTheLastRecipientSentAsFinalRemovesTheContent() {
+        store.save(message("m1", EXPIRY, "tok1"), CONTENT);
+        store.finishRecipient("m1", MAIL, RecipientState.FORWARDED);
+
+        store.recordSent("m1", PHONE, List.of("smsc-1"), RecipientState.UNREACHABLE);
+
+        assertTrue(store.content("m1").isEmpty(), "content removed");
+        assertEquals(Optional.of(new SegmentRef("m1", PHONE)), store.findSegment("smsc-1"));
+    }
 }
