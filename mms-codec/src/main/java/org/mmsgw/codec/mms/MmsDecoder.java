@@ -42,6 +42,19 @@ public final class MmsDecoder {
     }
 
     public MmsPdu decode(byte[] buf, int offset, int length) {
+        return decode(buf, offset, length, false);
+    }
+
+    /**
+     * The headers of a PDU without its body: what follows the Content-Type is not read (and not
+     * checked), so the result has neither content type nor body. For a look at From, Subject and the
+     * like of a PDU decoded in full before.
+     */
+    public MmsPdu decodeHeaders(byte[] pdu) {
+        return decode(pdu, 0, pdu.length, true);
+    }
+
+    private MmsPdu decode(byte[] buf, int offset, int length, boolean headersOnly) {
         if (length > limits.maxPduSize()) {
             throw new LimitExceededException("PDU", offset, "maxPduSize", limits.maxPduSize(), length);
         }
@@ -58,6 +71,9 @@ public final class MmsDecoder {
             int start = r.position();
             int b = r.peek("header");
             if (b == (CONTENT_TYPE | 0x80)) {
+                if (headersOnly) {
+                    return new MmsPdu(headers, null, null);
+                }
                 r.readOctet("Content-Type");
                 ContentType type = ContentTypeCodec.read(r, "Content-Type");
                 Body body = MultipartCodec.readBody(r, type, 1, new int[1]);

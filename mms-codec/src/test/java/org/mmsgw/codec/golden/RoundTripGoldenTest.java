@@ -99,6 +99,23 @@ class RoundTripGoldenTest {
         assertCanonical(id, original, encoded, NON_CANONICAL_PUSH);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mmsVectors")
+    void headersAloneAreTheHeadersOfTheWholeDecode(String id) {
+        byte[] pdu = GoldenVectors.bytes(GoldenVectors.vector(id));
+        MmsPdu whole = new MmsDecoder().decode(pdu);
+        MmsPdu headers = new MmsDecoder().decodeHeaders(pdu);
+
+        assertEquals(whole.headers(), headers.headers(), id);
+        assertEquals(null, headers.contentType(), id);
+        assertEquals(false, headers.hasBody(), id);
+        if (whole.hasBody()) {
+            // the body is not read: a body cut short does not matter
+            byte[] cut = java.util.Arrays.copyOf(pdu, pdu.length - 1);
+            assertEquals(whole.headers(), new MmsDecoder().decodeHeaders(cut).headers(), id);
+        }
+    }
+
     @Test
     void nonCanonicalListsNameExistingVectors() {
         Set<String> ids = GoldenVectors.all().stream().map(Vector::id).collect(Collectors.toSet());

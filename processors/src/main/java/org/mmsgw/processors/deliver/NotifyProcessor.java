@@ -50,7 +50,7 @@ public final class NotifyProcessor implements Processor {
             return;
         }
         byte[] notification = notifications.encode(message.get(), recipient.get(),
-                new MmsDecoder().decode(content.get()), clock.instant());
+                new MmsDecoder().decodeHeaders(content.get()), clock.instant());
         counters.increment("mmsgw_notifications_total");
         in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_PUSH);
         exchange.setProperty(MmsHeaders.SENT_SEGMENTS, new CopyOnWriteArrayList<String>());
