@@ -325,8 +325,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             List<StoredMessage> known = new ArrayList<>(smscIds.size() + 1);
             boolean recipient = now.recipient(address).isPresent();
             for (String smscId : recipient ? smscIds : Set.<String>of()) {
-                SegmentRef existing = index.segment(smscId);
-                if (existing == null || !existing.messageId().equals(id) || !existing.address().equals(address)) {
+                if (!recorded(smscId, id, address)) {
                     entries.add(new RecordLog.Entry(SEGMENT, utf8(smscId), utf8(id), utf8(address), new byte[0]));
                     known.add(null);
                 }
@@ -347,6 +346,12 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         return Optional.of(result);
     }
 
+    /** Whether the SMSC message id is recorded for this message and recipient already. */
+    private boolean recorded(String smscId, String messageId, String address) {
+        SegmentRef existing = index.segment(smscId);
+        return existing != null && existing.messageId().equals(messageId) && existing.address().equals(address);
+    }
+
     @Override
     public void recordSegment(String messageId, String address, String smscMessageId) {
         Objects.requireNonNull(address, "address");
@@ -360,8 +365,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             if (message == null || message.recipient(address).isEmpty()) {
                 return;
             }
-            SegmentRef existing = index.segment(smscId);
-            if (existing != null && existing.messageId().equals(id) && existing.address().equals(address)) {
+            if (recorded(smscId, id, address)) {
                 return;
             }
             write(SEGMENT, utf8(smscId), utf8(id), utf8(address), new byte[0]);
