@@ -1,6 +1,7 @@
 package org.mmsgw.codec.mms;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,12 +48,28 @@ public record MmsPdu(List<Header> headers, ContentType contentType, Body body) {
 
     /** The value of the first header of this field. */
     public Optional<HeaderValue> first(MmsField field) {
-        return headers.stream().filter(h -> h.code() == field.code()).map(Header::value).findFirst();
+        int code = field.code();
+        for (Header h : headers) {
+            if (h.code() == code) {
+                return Optional.of(h.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The values of every header of this field, in wire order. */
     public List<HeaderValue> all(MmsField field) {
-        return headers.stream().filter(h -> h.code() == field.code()).map(Header::value).toList();
+        int code = field.code();
+        List<HeaderValue> values = null;
+        for (Header h : headers) {
+            if (h.code() == code) {
+                if (values == null) {
+                    values = new ArrayList<>(4);
+                }
+                values.add(h.value());
+            }
+        }
+        return values == null ? List.of() : Collections.unmodifiableList(values);
     }
 
     /** A text or encoded-string field as text. */
@@ -62,7 +79,12 @@ public record MmsPdu(List<Header> headers, ContentType contentType, Body body) {
 
     /** The values of a repeatable encoded-string field (To, Cc, Bcc) as text. */
     public List<String> texts(MmsField field) {
-        return all(field).stream().map(MmsPdu::asText).toList();
+        List<HeaderValue> values = all(field);
+        List<String> texts = new ArrayList<>(values.size());
+        for (HeaderValue v : values) {
+            texts.add(asText(v));
+        }
+        return Collections.unmodifiableList(texts);
     }
 
     /** The code of a token field, without the 0x80 bit. */

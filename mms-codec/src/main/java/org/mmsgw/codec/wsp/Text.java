@@ -20,6 +20,10 @@ public final class Text {
 
     /** The octets as UTF-8, empty when they are not valid UTF-8. */
     public static java.util.Optional<String> utf8(byte[] buf, int offset, int length) {
+        if (ascii(buf, offset, length)) {
+            // the common case (numbers, ids, addresses, most subjects): no decoder to make
+            return java.util.Optional.of(new String(buf, offset, length, StandardCharsets.US_ASCII));
+        }
         try {
             return java.util.Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -29,6 +33,15 @@ public final class Text {
         } catch (CharacterCodingException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    private static boolean ascii(byte[] buf, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (buf[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A printable rendering of a found value for error messages: hex octet or a short quote. */

@@ -2,7 +2,6 @@ package org.mmsgw.processors.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,7 +21,8 @@ final class StoredMessageProperties {
     }
 
     static byte[] encode(StoredMessage message) {
-        StringBuilder out = new StringBuilder(256);
+        // a message to one recipient takes about 350 characters, each further recipient about 100
+        StringBuilder out = new StringBuilder(400 + 100 * message.recipients().size());
         out.append("# MMS gateway message state\n");
         put(out, "format", FORMAT_VERSION);
         put(out, "messageId", message.messageId());
@@ -40,7 +40,16 @@ final class StoredMessageProperties {
             putRecipient(out, i, "token", recipient.token());
             putRecipient(out, i, "state", recipient.state().name());
         }
-        return out.toString().getBytes(StandardCharsets.US_ASCII);
+        return ascii(out);
+    }
+
+    /** The characters, all ASCII by then, as octets without a string in between. */
+    private static byte[] ascii(StringBuilder out) {
+        byte[] octets = new byte[out.length()];
+        for (int i = 0; i < octets.length; i++) {
+            octets[i] = (byte) out.charAt(i);
+        }
+        return octets;
     }
 
     /**
