@@ -63,9 +63,9 @@ public final class MmsHeaders {
     /** Exchange property: the m-send-conf to answer once the submission is durable. */
     public static final String REPLY = "MmsReply";
     /**
-     * Exchange property: a list the segments of a notification add their SMSC message ids to, for the
+     * Exchange property: what the segments of a notification add their SMSC message ids to, for the
      * step after the push to record with the recipient's new state in one write (the split's copies of
-     * the exchange share the list).
+     * the exchange share it; recorded when the exchange ends if that step never ran).
      */
     public static final String SENT_SEGMENTS = "MmsSentSegments";
 

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mmsgw.codec.mms.MessageType;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
+import org.mmsgw.codec.multipart.Part;
 import org.mmsgw.gateway.fixtures.TestPhone;
 import org.mmsgw.gateway.fixtures.TestSmsc;
 import org.mmsgw.gateway.fixtures.WapPushDelivery;
@@ -62,6 +65,36 @@ class SegmentRecordsTest extends GatewayTest {
         }
         assertFalse(push.segments().get(0).messageId().equals(push.segments().get(1).messageId()));
         assertEquals(2, gateway.store().segments(messageId, plmn(BOB)).size(), "segments recorded for Bob");
+    }
+
+    /**
+     * The SMSC takes the first segment and refuses the second for now: the push is tried again later, and
+     * the first attempt's accepted segment stays recorded, so its receipt still finds the message. Once
+     * for a message to Bob alone (pushed by the routing step, which hands it on after the failure) and
+     * once for a message to Bob and a mail address (Bob's push a hand-off of its own, rolled back).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"alone", "with a mail recipient"})
+    void aSegmentTheSmscTookBeforeTheRestOfThePushFailedStaysRecorded(String recipients) throws Exception {
+        String subject = "Photos from the summer holiday at the lake, day two (of seven)";
+        List<String> to = recipients.equals("alone") ? List.of(BOB) : List.of(BOB, "carol@example.org");
+        smsc.respondWith(0, 1);
+        smsc.respondWith(0x14, 1); // ESME_RMSGQFUL: try again later
+        String messageId = assertOk(gateway.phone(ALICE).send(
+                Pushes.sendReq("G-4", to, subject, Part.text("<t>", "t.txt", "lake"))));
+        awaitState(gateway.store(), messageId, plmn(BOB), RecipientState.NOTIFIED);
+
+        List<TestSmsc.Submit> toBob = smsc.submits().stream().filter(s -> s.isTo(BOB)).toList();
+        assertEquals(List.of(0, 0x14, 0, 0), toBob.stream().map(TestSmsc.Submit::commandStatus).toList(),
+                "command_status of the submit_sm to Bob, in order");
+        TestSmsc.Submit takenFirst = toBob.get(0);
+        assertEquals(Optional.of(new SegmentRef(messageId, plmn(BOB))),
+                gateway.store().findSegment(SmscIds.key(takenFirst.messageId())), "the first attempt's segment");
+        for (TestSmsc.Submit retried : toBob.subList(2, 4)) {
+            assertEquals(Optional.of(new SegmentRef(messageId, plmn(BOB))),
+                    gateway.store().findSegment(SmscIds.key(retried.messageId())), "segment " + retried.messageId());
+        }
+        assertEquals(3, gateway.store().segments(messageId, plmn(BOB)).size(), "segments recorded for Bob");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.mmsgw.processors.deliver;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -53,7 +52,7 @@ public final class NotifyProcessor implements Processor {
                 new MmsDecoder().decodeHeaders(content.get()), clock.instant());
         counters.increment("mmsgw_notifications_total");
         in.setHeader(MmsHeaders.ACTION, MmsHeaders.ACTION_PUSH);
-        exchange.setProperty(MmsHeaders.SENT_SEGMENTS, new CopyOnWriteArrayList<String>());
+        SentSegments.start(exchange, store, messageId, address);
         in.setHeader(MmsHeaders.PUSH_TO, msisdn.get());
         in.setBody(notification);
     }

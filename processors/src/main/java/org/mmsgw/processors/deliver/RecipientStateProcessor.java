@@ -42,14 +42,22 @@ public final class RecipientStateProcessor implements Processor {
         Optional<StoredMessage> before = messageId == null ? Optional.empty() : store.find(messageId);
         RecipientState previous = before.flatMap(m -> m.recipient(recipient)).map(r -> r.state()).orElse(null);
         if (before.isPresent()) {
-            List<String> sent = SegmentSentProcessor.sentSegments(exchange);
+            SentSegments sent = SentSegments.of(exchange);
             exchange.removeProperty(MmsHeaders.SENT_SEGMENTS);
-            Runnable write = sent != null ? () -> store.recordSent(messageId, recipient, sent, state)
+            List<String> ids = sent != null ? sent.take() : null;
+            Runnable write = ids != null ? () -> store.recordSent(messageId, recipient, ids, state)
                     : () -> store.finishRecipient(messageId, recipient, state);
-            if (withoutWaiting) {
-                store.withoutWaiting(write);
-            } else {
-                write.run();
+            try {
+                if (withoutWaiting) {
+                    store.withoutWaiting(write);
+                } else {
+                    write.run();
+                }
+            } catch (RuntimeException e) {
+                if (sent != null) {
+                    sent.giveBack();
+                }
+                throw e;
             }
         }
         // already in this state on a redelivery: the attempt that saved it did not commit, so its report

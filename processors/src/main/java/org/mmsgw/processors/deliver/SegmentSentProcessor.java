@@ -15,8 +15,8 @@ import org.mmsgw.processors.store.MessageStore;
  * {@code CamelSmppId}, a list; in {@link SmscIds#key} form) against the message and recipient, so
  * delivery receipts can be matched. Segments of report pushes are not recorded. The records do not
  * wait for the disk: the flow syncs the store ({@code storeSync}) before its transaction commits. When
- * the exchange carries a {@link MmsHeaders#SENT_SEGMENTS} list (a notification to a recipient), the ids
- * go in it instead, and the step after the push records them with the recipient's new state.
+ * the exchange carries a {@link SentSegments} (a notification to a recipient), the ids go in it instead,
+ * and the step after the push records them with the recipient's new state.
  */
 public final class SegmentSentProcessor implements org.apache.camel.Processor {
     static final String SMPP_ID = "CamelSmppId";
@@ -47,17 +47,11 @@ public final class SegmentSentProcessor implements org.apache.camel.Processor {
                 smscIds.add(smscId);
             }
         }
-        List<String> later = sentSegments(exchange);
+        SentSegments later = SentSegments.of(exchange);
         if (later != null) {
-            later.addAll(smscIds);
+            later.add(smscIds);
             return;
         }
         store.withoutWaiting(() -> smscIds.forEach(smscId -> store.recordSegment(messageId, recipient, smscId)));
-    }
-
-    /** The list a notification's segments collect their ids in (see {@link MmsHeaders#SENT_SEGMENTS}), or null. */
-    @SuppressWarnings("unchecked")
-    static List<String> sentSegments(Exchange exchange) {
-        return exchange.getProperty(MmsHeaders.SENT_SEGMENTS, List.class);
     }
 }

@@ -87,7 +87,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         log = new RecordLog(directory.resolve("log"), maxFileSize);
         index = new StoreIndex(log, fingerprint, cached);
         try {
-            log.replay(this::apply);
+            replay();
         } catch (IOException | RuntimeException e) {
             IOException failure = e instanceof IOException io ? io : new IOException(e);
             try {
@@ -131,6 +131,22 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     }
 
     /**
+     * Segments read while opening the store before the message they belong to: compaction moves a
+     * message out of an old file to the head, past newer files that hold its segments. They are applied
+     * once the whole log is read (null after that).
+     */
+    private List<RecordLog.Record> orphanSegments = new ArrayList<>();
+
+    private void replay() throws IOException {
+        log.replay(this::apply);
+        List<RecordLog.Record> orphans = orphanSegments;
+        orphanSegments = null;
+        for (RecordLog.Record r : orphans) {
+            index.putSegmentUnlessNewer(r.text(0), r.text(1), RecordLog.wholeRecord(r.locations()));
+        }
+    }
+
+    /**
      * @param known for a save or state written here (not replayed): the message the record encodes, taken
      *              as it is instead of decoded again
      */
@@ -143,7 +159,12 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             case STATE -> index.publish(stateOf(r, known), r.locations().get(1), null, false);
             case NO_CONTENT -> index.removeContent(r.text(0));
             case DELETE -> index.remove(r.text(0));
-            case SEGMENT -> index.putSegment(r.text(0), r.text(1), RecordLog.wholeRecord(r.locations()));
+            case SEGMENT -> {
+                if (!index.putSegment(r.text(0), r.text(1), RecordLog.wholeRecord(r.locations()))
+                        && orphanSegments != null) {
+                    orphanSegments.add(r);
+                }
+            }
             default -> throw new IllegalStateException("unknown record type " + r.type());
         }
     }
@@ -451,6 +472,11 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     }
 
     // ------------------------------------------------------------------ compaction
+
+    /** The file the log appends to now (for tests that arrange records in files). */
+    long headFile() {
+        return log.head();
+    }
 
     /**
      * Moves what is still live out of old files that are mostly dead, and removes the files that hold

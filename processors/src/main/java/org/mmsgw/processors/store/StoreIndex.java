@@ -313,11 +313,29 @@ final class StoreIndex {
         cache[slot(m)] = null;
     }
 
-    /** A segment recorded (or its receipt): it belongs to the message now, if the message is known. */
-    synchronized void putSegment(String smscId, String messageId, RecordLog.Location whole) {
+    /**
+     * A segment read when the log was opened, before its message was known: recorded as if read in its
+     * place, unless a record of the same SMSC id lies later in the log (that one is newer).
+     */
+    synchronized void putSegmentUnlessNewer(String smscId, String messageId, RecordLog.Location whole) {
+        long s = key(smscId);
+        for (int r = segments.first(s); r >= 0; r = segments.next(s, r)) {
+            if (segmentAt(r).smscId().equals(smscId) && segments.get(r, AT) > pack(whole)) {
+                return;
+            }
+        }
+        putSegment(smscId, messageId, whole);
+    }
+
+    /**
+     * A segment recorded (or its receipt): it belongs to the message now, if the message is known.
+     *
+     * @return false when the message is not known (nothing recorded)
+     */
+    synchronized boolean putSegment(String smscId, String messageId, RecordLog.Location whole) {
         long m = key(messageId);
         if (messageRow(messageId, m) < 0) {
-            return;
+            return false;
         }
         long s = key(smscId);
         int row = -1;
@@ -344,6 +362,7 @@ final class StoreIndex {
         if (!has(messageSegments, m, SEGMENT, s)) {
             messageSegments.set(messageSegments.add(m), SEGMENT, s);
         }
+        return true;
     }
 
     // ------------------------------------------------------------------ rows

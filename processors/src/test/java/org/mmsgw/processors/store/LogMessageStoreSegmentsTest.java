@@ -43,6 +43,46 @@ class LogMessageStoreSegmentsTest {
                         new Recipient(OTHER, "tok-" + id + "-2", RecipientState.PENDING)));
     }
 
+    /**
+     * A message saved in one file, its segments recorded in the next; compaction then moves the message
+     * out of its mostly dead file to the head, past the file with the segments, and removes the old file.
+     * Opening the store again reads the segments before the message they belong to: they are kept all
+     * the same, and a segment recorded again later (the SMSC gave its id to another message) still wins.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("indexes")
+    void segmentsReadBeforeTheirMessageAfterCompactionAreKept(String name, ToLongFunction<String> fp, int cached)
+            throws IOException {
+        LogMessageStore store = open(fp, cached);
+        long first = store.headFile();
+        store.save(message("keep"), new byte[200]);
+        for (int i = 0; store.headFile() == first; i++) {
+            store.save(message("dead" + i), new byte[200]);
+            store.delete("dead" + i);
+        }
+        // before the state record of recordSent: read while the message is not known yet
+        store.recordSegment("keep", OTHER, "s-3");
+        store.recordSegment("keep", OTHER, "s-reused");
+        store.recordSent("keep", PHONE, List.of("s-1", "s-2"), RecipientState.NOTIFIED);
+        long second = store.headFile();
+        for (int i = 0; store.headFile() == second; i++) {
+            store.save(message("live" + i), new byte[200]);
+        }
+        store.recordSegment("live0", PHONE, "s-reused");
+        store.compact();
+        store.compact();
+        for (int round = 0; round < 2; round++) {
+            assertEquals(List.of(new SegmentRef("keep", PHONE, ""), new SegmentRef("keep", PHONE, "")),
+                    store.segments("keep", PHONE), name + " round " + round);
+            assertEquals(Optional.of(new SegmentRef("keep", OTHER)), store.findSegment("s-3"), name);
+            assertEquals(Optional.of(new SegmentRef("live0", PHONE)), store.findSegment("s-reused"), name + " round " + round);
+            assertEquals(RecipientState.NOTIFIED, store.find("keep").orElseThrow().recipients().get(0).state());
+            store.close();
+            store = open(fp, cached);
+        }
+        store.close();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("indexes")
     void segmentsInRecordingOrderWithReceiptsAcrossCompactionAndReopen(String name, ToLongFunction<String> fp,
