@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.smpp.Smpp8BitSplitter;
 import org.apache.camel.component.smpp.SmppConstants;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.ESMClass;
@@ -32,6 +33,12 @@ public final class SmppSegmentHeaders implements Processor {
         String to = in.getHeader(MmsHeaders.PUSH_TO, String.class);
         if (to == null || !PHONE.matcher(to).matches()) {
             throw new IllegalArgumentException("push destination is not a phone number: " + to);
+        }
+        byte[] segment = in.getBody(byte[].class);
+        if (segment != null) {
+            // camel-smpp's own splitter is made from the body as a string (decoded only to count it); one
+            // made from the octets here leaves a segment of at most 140 octets as it is, as that one does
+            in.setHeader(SmppConstants.DATA_SPLITTER, new Smpp8BitSplitter(segment.length));
         }
         in.setHeader(SmppConstants.DATA_CODING, (byte) 0x04);
         in.setHeader(SmppConstants.ALPHABET, Alphabet.ALPHA_8_BIT.value());
