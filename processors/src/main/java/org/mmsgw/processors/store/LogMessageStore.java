@@ -130,20 +130,10 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         apply(r, null);
     }
 
-    /**
-     * Segments read while opening the store before the message they belong to: compaction moves a
-     * message out of an old file to the head, past newer files that hold its segments. They are applied
-     * once the whole log is read (null after that).
-     */
-    private List<RecordLog.Record> orphanSegments = new ArrayList<>();
-
     private void replay() throws IOException {
         log.replay(this::apply);
-        List<RecordLog.Record> orphans = orphanSegments;
-        orphanSegments = null;
-        for (RecordLog.Record r : orphans) {
-            index.putSegmentUnlessNewer(r.text(0), r.text(1), RecordLog.wholeRecord(r.locations()));
-        }
+        // segments read before their message (see StoreIndex.opened)
+        index.opened();
     }
 
     /**
@@ -159,12 +149,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             case STATE -> index.publish(stateOf(r, known), r.locations().get(1), null, false);
             case NO_CONTENT -> index.removeContent(r.text(0));
             case DELETE -> index.remove(r.text(0));
-            case SEGMENT -> {
-                if (!index.putSegment(r.text(0), r.text(1), RecordLog.wholeRecord(r.locations()))
-                        && orphanSegments != null) {
-                    orphanSegments.add(r);
-                }
-            }
+            case SEGMENT -> index.putSegment(r.text(0), r.text(1), RecordLog.wholeRecord(r.locations()));
             default -> throw new IllegalStateException("unknown record type " + r.type());
         }
     }

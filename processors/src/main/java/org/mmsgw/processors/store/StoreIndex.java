@@ -59,6 +59,12 @@ final class StoreIndex {
     private final LongTable tokens = new LongTable(1);
     private final LongTable segments = new LongTable(4);
     private final LongTable messageSegments = new LongTable(1);
+    /**
+     * While the log is read on opening: segment records read before their message was known (compaction
+     * moves a message out of an old file to the head, past newer files that hold its segments), keyed by
+     * the SMSC id, the newest of each id only (AT, LENGTH, OF as in {@link #segments}); null once open.
+     */
+    private LongTable orphans = new LongTable(3);
     private long recorded;
     private final Cached[] cache;
 
@@ -314,30 +320,26 @@ final class StoreIndex {
     }
 
     /**
-     * A segment read when the log was opened, before its message was known: recorded as if read in its
-     * place, unless a record of the same SMSC id lies later in the log (that one is newer).
-     */
-    synchronized void putSegmentUnlessNewer(String smscId, String messageId, RecordLog.Location whole) {
-        long s = key(smscId);
-        for (int r = segments.first(s); r >= 0; r = segments.next(s, r)) {
-            if (segmentAt(r).smscId().equals(smscId) && segments.get(r, AT) > pack(whole)) {
-                return;
-            }
-        }
-        putSegment(smscId, messageId, whole);
-    }
-
-    /**
      * A segment recorded (or its receipt): it belongs to the message now, if the message is known.
      *
      * @return false when the message is not known (nothing recorded)
      */
     synchronized boolean putSegment(String smscId, String messageId, RecordLog.Location whole) {
         long m = key(messageId);
+        long s = key(smscId);
+        if (orphans != null) {
+            // a newer record of the id than one read before its message: the older one is done with
+            dropOrphan(smscId, s);
+        }
         if (messageRow(messageId, m) < 0) {
+            if (orphans != null) {
+                int row = orphans.add(s);
+                orphans.set(row, AT, pack(whole));
+                orphans.set(row, LENGTH, whole.length());
+                orphans.set(row, OF, m);
+            }
             return false;
         }
-        long s = key(smscId);
         int row = -1;
         for (int r = segments.first(s); r >= 0 && row < 0; r = segments.next(s, r)) {
             if (segmentAt(r).smscId().equals(smscId)) {
@@ -363,6 +365,31 @@ final class StoreIndex {
             messageSegments.set(messageSegments.add(m), SEGMENT, s);
         }
         return true;
+    }
+
+    /**
+     * The log has been read: the segments read before their message are recorded now, where the message
+     * is known by now (the others belonged to messages deleted since). Only their records are read again.
+     */
+    synchronized void opened() {
+        LongTable waiting = orphans;
+        orphans = null;
+        for (int row = 0; row < waiting.capacity(); row++) {
+            if (waiting.isRow(row) && messages.first(waiting.get(row, OF)) >= 0) {
+                PlacedSegment p = segmentRecord(unpack(waiting.get(row, AT), (int) waiting.get(row, LENGTH)));
+                putSegment(p.smscId(), p.ref().messageId(), p.at());
+            }
+        }
+    }
+
+    private void dropOrphan(String smscId, long s) {
+        for (int row = orphans.first(s); row >= 0; row = orphans.next(s, row)) {
+            RecordLog.Location at = unpack(orphans.get(row, AT), (int) orphans.get(row, LENGTH));
+            if (segmentRecord(at).smscId().equals(smscId)) {
+                orphans.remove(row);
+                return;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ rows

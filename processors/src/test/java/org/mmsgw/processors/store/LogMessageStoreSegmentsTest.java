@@ -47,7 +47,8 @@ class LogMessageStoreSegmentsTest {
      * A message saved in one file, its segments recorded in the next; compaction then moves the message
      * out of its mostly dead file to the head, past the file with the segments, and removes the old file.
      * Opening the store again reads the segments before the message they belong to: they are kept all
-     * the same, and a segment recorded again later (the SMSC gave its id to another message) still wins.
+     * the same, and a segment recorded again later (the SMSC gave its id to another message) still wins,
+     * also when that other message is deleted since.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("indexes")
@@ -63,12 +64,16 @@ class LogMessageStoreSegmentsTest {
         // before the state record of recordSent: read while the message is not known yet
         store.recordSegment("keep", OTHER, "s-3");
         store.recordSegment("keep", OTHER, "s-reused");
+        store.recordSegment("keep", OTHER, "s-gone");
         store.recordSent("keep", PHONE, List.of("s-1", "s-2"), RecipientState.NOTIFIED);
         long second = store.headFile();
         for (int i = 0; store.headFile() == second; i++) {
             store.save(message("live" + i), new byte[200]);
         }
         store.recordSegment("live0", PHONE, "s-reused");
+        // given out again to a message that is deleted since: the id belongs to nothing now
+        store.recordSegment("live1", PHONE, "s-gone");
+        store.delete("live1");
         store.compact();
         store.compact();
         for (int round = 0; round < 2; round++) {
@@ -76,6 +81,7 @@ class LogMessageStoreSegmentsTest {
                     store.segments("keep", PHONE), name + " round " + round);
             assertEquals(Optional.of(new SegmentRef("keep", OTHER)), store.findSegment("s-3"), name);
             assertEquals(Optional.of(new SegmentRef("live0", PHONE)), store.findSegment("s-reused"), name + " round " + round);
+            assertEquals(Optional.empty(), store.findSegment("s-gone"), name + " round " + round);
             assertEquals(RecipientState.NOTIFIED, store.find("keep").orElseThrow().recipients().get(0).state());
             store.close();
             store = open(fp, cached);
