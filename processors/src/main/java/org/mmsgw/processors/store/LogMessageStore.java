@@ -87,7 +87,9 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         log = new RecordLog(directory.resolve("log"), maxFileSize);
         index = new StoreIndex(log, fingerprint, cached);
         try {
-            replay();
+            log.replay(this::apply);
+            // segments read before their message
+            index.opened();
         } catch (IOException | RuntimeException e) {
             IOException failure = e instanceof IOException io ? io : new IOException(e);
             try {
@@ -128,12 +130,6 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     private void apply(RecordLog.Record r) {
         apply(r, null);
-    }
-
-    private void replay() throws IOException {
-        log.replay(this::apply);
-        // segments read before their message (see StoreIndex.opened)
-        index.opened();
     }
 
     /**
