@@ -71,7 +71,8 @@ class SegmentRecordsTest extends GatewayTest {
      * The SMSC takes the first segment and refuses the second for now: the push is tried again later, and
      * the first attempt's accepted segment stays recorded, so its receipt still finds the message. Once
      * for a message to Bob alone (pushed by the routing step, which hands it on after the failure) and
-     * once for a message to Bob and a mail address (Bob's push a hand-off of its own, rolled back).
+     * once for a message to Bob and a mail address (Bob's push a hand-off of its own, rolled back). It is
+     * recorded as stray: when the SMSC then reports it undeliverable, the retried push still decides.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"alone", "with a mail recipient"})
@@ -88,13 +89,22 @@ class SegmentRecordsTest extends GatewayTest {
         assertEquals(List.of(0, 0x14, 0, 0), toBob.stream().map(TestSmsc.Submit::commandStatus).toList(),
                 "command_status of the submit_sm to Bob, in order");
         TestSmsc.Submit takenFirst = toBob.get(0);
-        assertEquals(Optional.of(new SegmentRef(messageId, plmn(BOB))),
-                gateway.store().findSegment(SmscIds.key(takenFirst.messageId())), "the first attempt's segment");
+        assertEquals(Optional.of(new SegmentRef(messageId, plmn(BOB), "", true)),
+                gateway.store().findSegment(SmscIds.key(takenFirst.messageId())), "the first attempt's segment, stray");
         for (TestSmsc.Submit retried : toBob.subList(2, 4)) {
             assertEquals(Optional.of(new SegmentRef(messageId, plmn(BOB))),
                     gateway.store().findSegment(SmscIds.key(retried.messageId())), "segment " + retried.messageId());
         }
         assertEquals(3, gateway.store().segments(messageId, plmn(BOB)).size(), "segments recorded for Bob");
+
+        // the first attempt's segment is lost, the retried push arrives: Bob is not unreachable
+        assertEquals(0, smsc.sendDeliveryReceipt(takenFirst, "UNDELIV", 1));
+        awaitUntil("the stray segment's receipt recorded", () -> gateway.store()
+                .findSegment(SmscIds.key(takenFirst.messageId())).map(SegmentRef::receipt).orElse("").equals("UNDELIV"));
+        for (TestSmsc.Submit retried : toBob.subList(2, 4)) {
+            assertEquals(0, smsc.sendDeliveryReceipt(retried, "DELIVRD", 0));
+        }
+        awaitState(gateway.store(), messageId, plmn(BOB), RecipientState.PUSHED);
     }
 
     @Test

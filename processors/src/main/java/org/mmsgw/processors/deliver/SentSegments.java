@@ -16,7 +16,9 @@ import org.mmsgw.processors.store.MessageStore;
  * <p>When the push fails after some of its segments went out (the SMSC refused a later one for now, the
  * link dropped), or the flow catches the failure and hands the message on, that step never runs: the
  * ids are then recorded when the exchange ends, before its transaction commits or rolls back, so the
- * receipts for the segments the SMSC did take still find their message.
+ * receipts for the segments the SMSC did take still find their message. They are recorded as stray
+ * ({@link org.mmsgw.processors.store.SegmentRef#stray}): the notification is sent again, or the recipient
+ * ends otherwise, and the receipts of this attempt's segments do not decide the recipient's state.
  */
 final class SentSegments implements Synchronization {
     private final MessageStore store;
@@ -73,7 +75,7 @@ final class SentSegments implements Synchronization {
             return;
         }
         taken = true;
-        store.withoutWaiting(() -> ids.forEach(id -> store.recordSegment(messageId, recipient, id)));
+        store.withoutWaiting(() -> ids.forEach(id -> store.recordStraySegment(messageId, recipient, id)));
         // the flow's own sync may have run already
         store.sync();
     }

@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * about a push, so: every segment DELIVRD moves a NOTIFIED recipient to PUSHED (the retrieval tells the
  * rest); a segment UNDELIV or REJECTD makes the recipient UNREACHABLE, EXPIRED or DELETED makes it
  * EXPIRED, with the delivery report the sender asked for ({@link MmsHeaders#ACTION} {@code report}).
- * Intermediate states (ENROUTE, ACCEPTD, UNKNOWN) change nothing. A receipt that names no known segment
- * may have overtaken its submit_sm_resp: it waits ({@code retry}, with {@value #SCHEDULED} set) and is
- * tried again, a bounded number of times.
+ * Intermediate states (ENROUTE, ACCEPTD, UNKNOWN) change nothing, and neither does the receipt of a
+ * stray segment ({@link SegmentRef#stray}: a push that failed after the SMSC took it, so the notification
+ * went again): it is recorded, and the push that followed decides. A receipt that names no known
+ * segment may have overtaken its submit_sm_resp: it waits ({@code retry}, with {@value #SCHEDULED} set)
+ * and is tried again, a bounded number of times.
  */
 public final class ReceiptProcessor implements Processor {
     /** Artemis' scheduled-delivery property (epoch milliseconds). */
@@ -86,6 +88,12 @@ public final class ReceiptProcessor implements Processor {
             skip(in);
             return;
         }
+        if (segment.stray()) {
+            LOG.info("SMSC receipt {} for a segment of an unfinished push of {} to {}: the push that followed decides",
+                    stat, segment.messageId(), segment.address());
+            skip(in);
+            return;
+        }
         in.setHeader(MmsHeaders.MESSAGE_ID, segment.messageId());
         in.setHeader(MmsHeaders.RECIPIENT, segment.address());
         if (failure != null) {
@@ -94,7 +102,7 @@ public final class ReceiptProcessor implements Processor {
             return;
         }
         List<SegmentRef> all = store.segments(segment.messageId(), segment.address());
-        boolean delivered = all.stream().allMatch(s -> s.receipt().equals("DELIVRD"));
+        boolean delivered = all.stream().filter(s -> !s.stray()).allMatch(s -> s.receipt().equals("DELIVRD"));
         Optional<StoredMessage> message = store.find(segment.messageId());
         boolean notified = message.flatMap(m -> m.recipient(segment.address()))
                 .map(r -> r.state() == RecipientState.NOTIFIED).orElse(false);

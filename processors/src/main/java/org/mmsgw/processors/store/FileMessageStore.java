@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * messages/&lt;message id&gt;/segments.list     SMSC message ids recorded for the message, one a line
  * tokens/&lt;token&gt;                          the message id the retrieval token belongs to (ASCII)
  * segments/&lt;SMSC message id&gt;              the message id, a line feed, the recipient's address (UTF-8),
- *                                          and once a receipt came, a line feed and its status
+ *                                          and once a receipt came, a line feed and its status; a
+ *                                          stray segment's third line is "~" and its status, if any
  * </pre>
  *
  * <h2>{@code state.properties}</h2>
@@ -227,6 +228,15 @@ public final class FileMessageStore implements MessageStore {
      */
     @Override
     public void recordSegment(String messageId, String address, String smscMessageId) {
+        recordSegment(messageId, address, smscMessageId, false);
+    }
+
+    @Override
+    public void recordStraySegment(String messageId, String address, String smscMessageId) {
+        recordSegment(messageId, address, smscMessageId, true);
+    }
+
+    private void recordSegment(String messageId, String address, String smscMessageId, boolean stray) {
         Objects.requireNonNull(address, "address");
         StoreNames.requireSegmentAddress(address);
         String id = requireName(messageId, "message id");
@@ -239,7 +249,7 @@ public final class FileMessageStore implements MessageStore {
                 return;
             }
             Path file = segments.resolve(smscId);
-            byte[] record = (id + "\n" + address).getBytes(StandardCharsets.UTF_8);
+            byte[] record = segmentFile(new SegmentRef(id, address, "", stray));
             Optional<byte[]> existing = AtomicFiles.read(file);
             if (existing.isPresent() && Arrays.equals(existing.get(), record)) {
                 return;
@@ -286,9 +296,8 @@ public final class FileMessageStore implements MessageStore {
                 if (now.isEmpty() || now.get().receipt().equals(status)) {
                     return now;
                 }
-                SegmentRef updated = new SegmentRef(now.get().messageId(), now.get().address(), status);
-                AtomicFiles.write(segments.resolve(smscMessageId), (updated.messageId() + "\n" + updated.address()
-                        + "\n" + status).getBytes(StandardCharsets.UTF_8));
+                SegmentRef updated = now.get().withReceipt(status);
+                AtomicFiles.write(segments.resolve(smscMessageId), segmentFile(updated));
                 return Optional.of(updated);
             } finally {
                 lock.unlock();
@@ -315,6 +324,13 @@ public final class FileMessageStore implements MessageStore {
         }
     }
 
+    /** A segment file's octets: message id, address, and the receipt (with a stray mark) when there is one. */
+    private static byte[] segmentFile(SegmentRef segment) {
+        String receipt = segment.receiptField();
+        return (segment.messageId() + "\n" + segment.address() + (receipt.isEmpty() ? "" : "\n" + receipt))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     private Optional<SegmentRef> readSegment(String smscId) throws IOException {
         Path file = segments.resolve(smscId);
         Optional<byte[]> data = AtomicFiles.read(file);
@@ -326,7 +342,7 @@ public final class FileMessageStore implements MessageStore {
             throw new IOException(file + ": expected message id, line feed, address and maybe a receipt; found "
                     + lines.length + " lines");
         }
-        return Optional.of(new SegmentRef(lines[0], lines[1], lines.length == 3 ? lines[2] : ""));
+        return Optional.of(SegmentRef.read(lines[0], lines[1], lines.length == 3 ? lines[2] : ""));
     }
 
     /** {@inheritDoc} Earliest expiry first. */

@@ -356,6 +356,15 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public void recordSegment(String messageId, String address, String smscMessageId) {
+        recordSegment(messageId, address, smscMessageId, false);
+    }
+
+    @Override
+    public void recordStraySegment(String messageId, String address, String smscMessageId) {
+        recordSegment(messageId, address, smscMessageId, true);
+    }
+
+    private void recordSegment(String messageId, String address, String smscMessageId, boolean stray) {
         Objects.requireNonNull(address, "address");
         StoreNames.requireSegmentAddress(address);
         String id = requireName(messageId, "message id");
@@ -370,7 +379,8 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             if (recorded(smscId, id, address)) {
                 return;
             }
-            write(SEGMENT, utf8(smscId), utf8(id), utf8(address), new byte[0]);
+            write(SEGMENT, utf8(smscId), utf8(id), utf8(address),
+                    utf8(new SegmentRef(id, address, "", stray).receiptField()));
         } finally {
             lock.unlock();
         }
@@ -398,7 +408,8 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             if (now == null || now.receipt().equals(status)) {
                 return Optional.ofNullable(now);
             }
-            write(SEGMENT, utf8(smscMessageId), utf8(now.messageId()), utf8(now.address()), utf8(status));
+            write(SEGMENT, utf8(smscMessageId), utf8(now.messageId()), utf8(now.address()),
+                    utf8(now.withReceipt(status).receiptField()));
             return findSegment(smscMessageId);
         } finally {
             lock.unlock();
@@ -525,7 +536,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                 if (now != null && now.at().file() == file) {
                     SegmentRef ref = now.ref();
                     copy(SEGMENT, null, utf8(smscId), utf8(ref.messageId()), utf8(ref.address()),
-                            utf8(ref.receipt()));
+                            utf8(ref.receiptField()));
                 }
             } finally {
                 lock.unlock();

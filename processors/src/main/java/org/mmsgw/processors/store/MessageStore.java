@@ -37,6 +37,12 @@ public interface MessageStore {
     /** Records the SMSC's message id of one segment sent to a recipient, for receipts. */
     void recordSegment(String messageId, String address, String smscMessageId);
 
+    /**
+     * Records, like {@link #recordSegment}, a segment of a push that did not finish ({@link SegmentRef#stray}):
+     * its receipt is still matched, but tells nothing about the recipient.
+     */
+    void recordStraySegment(String messageId, String address, String smscMessageId);
+
     /** The (message id, recipient) an SMSC message id belongs to. */
     Optional<SegmentRef> findSegment(String smscMessageId);
 

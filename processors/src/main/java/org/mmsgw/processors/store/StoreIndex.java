@@ -437,7 +437,7 @@ final class StoreIndex {
             throw new UncheckedIOException("the message log lost the file of a live segment", e);
         }
         String receipt = r.fields().get(3).length == 0 ? "" : r.text(3);
-        return new PlacedSegment(r.text(0), new SegmentRef(r.text(1), r.text(2), receipt), at);
+        return new PlacedSegment(r.text(0), SegmentRef.read(r.text(1), r.text(2), receipt), at);
     }
 
     private boolean hasSegmentOf(long s, long m) {

@@ -160,6 +160,31 @@ class ReceiptProcessorTest {
         assertEquals(RecipientState.UNREACHABLE, state(PHONE));
     }
 
+    /**
+     * The first push to PHONE failed after the SMSC took its segment s1 (stray); the push that followed went
+     * in a1 and a2. A failure of s1 neither ends the recipient nor reports; DELIVRD on a1 and a2 is every
+     * segment that counts, with s1 still waiting for its receipt.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UNDELIV", "REJECTD", "EXPIRED", "DELETED", "DELIVRD"})
+    void aStraySegmentsReceiptIsRecordedButTheRetriedPushDecides(String stat) {
+        twoSegments(true, RecipientState.NOTIFIED);
+        store.recordStraySegment("m1", PHONE, "s1");
+        store.recordStraySegment("m1", PHONE, "s2");
+
+        Exchange stray = receipt("s1", stat);
+
+        assertEquals("skip", action(stray));
+        assertNull(stray.getMessage().getHeader(MmsHeaders.REPORT_STATUS));
+        assertEquals(RecipientState.NOTIFIED, state(PHONE));
+        assertEquals(Optional.of(new SegmentRef("m1", PHONE, stat, true)), store.findSegment("s1"));
+        assertEquals(1, counters.get("mmsgw_receipts_matched_total{stat=\"" + stat + "\"}"));
+
+        receipt("a1", "DELIVRD");
+        receipt("a2", "DELIVRD");
+        assertEquals(RecipientState.PUSHED, state(PHONE), "s2 never got a receipt, and need not");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
         "UNDELIV, UNREACHABLE, Unreachable",

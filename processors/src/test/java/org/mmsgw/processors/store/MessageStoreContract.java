@@ -150,6 +150,27 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void aStraySegmentStaysStrayThroughItsReceiptAndAReopen() {
+        store.save(message("m1", EXPIRY, "tok1"), CONTENT);
+        store.recordStraySegment("m1", PHONE, "smsc-1");
+        store.recordStraySegment("m1", PHONE, "smsc-2");
+        store.recordSegment("m1", PHONE, "smsc-3");
+        store.recordStraySegment("gone", PHONE, "smsc-4");
+
+        assertEquals(Optional.of(new SegmentRef("m1", PHONE, "", true)), store.findSegment("smsc-1"));
+        assertEquals(Optional.of(new SegmentRef("m1", PHONE, "UNDELIV", true)), store.recordReceipt("smsc-1", "UNDELIV"));
+        assertEquals(Optional.of(new SegmentRef("m1", PHONE, "DELIVRD", false)), store.recordReceipt("smsc-3", "DELIVRD"));
+        assertEquals(Optional.empty(), store.findSegment("smsc-4"));
+        List<SegmentRef> expected = List.of(new SegmentRef("m1", PHONE, "UNDELIV", true),
+                new SegmentRef("m1", PHONE, "", true), new SegmentRef("m1", PHONE, "DELIVRD", false));
+        assertEquals(expected, store.segments("m1", PHONE));
+        close(store);
+        store = open(root);
+        assertEquals(expected, store.segments("m1", PHONE), "after a reopen");
+        assertEquals(Optional.of(new SegmentRef("m1", PHONE, "", true)), store.findSegment("smsc-2"));
+    }
+
+    @Test
     void ignoresSegmentOfMissingMessageOrRecipient() {
         store.save(message("m1", EXPIRY, "tok1"), CONTENT);
 
