@@ -19,6 +19,8 @@ import org.mmsgw.processors.store.MessageStore;
  * receipts for the segments the SMSC did take still find their message. They are recorded as stray
  * ({@link org.mmsgw.processors.store.SegmentRef#stray}): the notification is sent again, or the recipient
  * ends otherwise, and the receipts of this attempt's segments do not decide the recipient's state.
+ * An id the step's own write recorded before it failed stays as it was recorded (the recipient's new
+ * state may have been written with it).
  */
 final class SentSegments implements Synchronization {
     private final MessageStore store;

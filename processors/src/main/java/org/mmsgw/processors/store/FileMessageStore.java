@@ -248,12 +248,13 @@ public final class FileMessageStore implements MessageStore {
             if (found.isEmpty() || found.get().recipient(address).isEmpty()) {
                 return;
             }
+            Optional<SegmentRef> existing = readSegment(smscId);
+            if (existing.isPresent() && existing.get().messageId().equals(id)
+                    && existing.get().address().equals(address)) {
+                return; // recorded already: stays as it is, stray or not, with its receipt
+            }
             Path file = segments.resolve(smscId);
             byte[] record = segmentFile(new SegmentRef(id, address, "", stray));
-            Optional<byte[]> existing = AtomicFiles.read(file);
-            if (existing.isPresent() && Arrays.equals(existing.get(), record)) {
-                return;
-            }
             // The list first, so that delete knows every segment file that may exist.
             AtomicFiles.append(messages.resolve(id).resolve(SEGMENT_LIST),
                     (smscId + "\n").getBytes(StandardCharsets.US_ASCII));

@@ -348,7 +348,10 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         return Optional.of(result);
     }
 
-    /** Whether the SMSC message id is recorded for this message and recipient already. */
+    /**
+     * Whether the SMSC message id is recorded for this message and recipient already: it then stays as
+     * it is, stray or not, with its receipt.
+     */
     private boolean recorded(String smscId, String messageId, String address) {
         SegmentRef existing = index.segment(smscId);
         return existing != null && existing.messageId().equals(messageId) && existing.address().equals(address);

@@ -34,7 +34,10 @@ public interface MessageStore {
      */
     Optional<StoredMessage> updateRecipient(String messageId, String address, RecipientState state);
 
-    /** Records the SMSC's message id of one segment sent to a recipient, for receipts. */
+    /**
+     * Records the SMSC's message id of one segment sent to a recipient, for receipts. An id recorded for
+     * that message and recipient already stays as it is (stray or not, with its receipt).
+     */
     void recordSegment(String messageId, String address, String smscMessageId);
 
     /**

@@ -103,13 +103,14 @@ class LogMessageStoreSegmentsTest {
         }
         for (int m = 0; m < 30; m += 2) {
             store.recordReceipt("s" + m + "-0", "DELIVRD");
+            store.recordReceipt("s" + m + "-1", "UNDELIV");
             store.delete("m" + (m + 1));
         }
         store.compact();
         store.compact();
         for (int round = 0; round < 2; round++) {
             for (int m = 0; m < 30; m += 2) {
-                assertEquals(List.of(new SegmentRef("m" + m, PHONE, "DELIVRD"), new SegmentRef("m" + m, PHONE, "", true)),
+                assertEquals(List.of(new SegmentRef("m" + m, PHONE, "DELIVRD"), new SegmentRef("m" + m, PHONE, "UNDELIV", true)),
                         store.segments("m" + m, PHONE), name + " m" + m);
                 assertEquals(List.of(new SegmentRef("m" + m, OTHER, "")), store.segments("m" + m, OTHER));
                 assertEquals(Optional.of("m" + m), store.messageIdForToken("tok-m" + m + "-2"));

@@ -171,6 +171,23 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void aSegmentRecordedAgainForItsMessageAndRecipientStaysAsItWasWithItsReceipt() {
+        store.save(message("m1", EXPIRY, "tok1"), CONTENT);
+        store.recordSegment("m1", PHONE, "smsc-1");
+        store.recordReceipt("smsc-1", "DELIVRD");
+        store.recordStraySegment("m1", PHONE, "smsc-1"); // the push's ids left over at the end of a failed step
+        store.recordStraySegment("m1", PHONE, "smsc-2");
+        store.recordSegment("m1", PHONE, "smsc-2");
+
+        List<SegmentRef> expected = List.of(new SegmentRef("m1", PHONE, "DELIVRD", false),
+                new SegmentRef("m1", PHONE, "", true));
+        assertEquals(expected, store.segments("m1", PHONE));
+        close(store);
+        store = open(root);
+        assertEquals(expected, store.segments("m1", PHONE), "after a reopen");
+    }
+
+    @Test
     void ignoresSegmentOfMissingMessageOrRecipient() {
         store.save(message("m1", EXPIRY, "tok1"), CONTENT);
 
