@@ -1,6 +1,7 @@
 package org.mmsgw.gateway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mmsgw.gateway.e2e.Pushes.awaitPushes;
 
 import java.io.File;
@@ -10,9 +11,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +33,21 @@ import org.mmsgw.codec.mms.MmsPdu;
 import org.mmsgw.gateway.Gateway;
 import org.mmsgw.gateway.fixtures.TestPhone;
 import org.mmsgw.gateway.fixtures.TestSmsc;
+import org.mmsgw.gateway.fixtures.WapPushDelivery;
 
 /**
- * The gateway as its own process, killed with SIGKILL right after it answered m-send-conf Ok: after a
- * restart on the same data directory every recipient still gets its notification, once.
+ * The gateway as its own process, killed with SIGKILL: right after it answered m-send-conf Ok, and in
+ * the middle of a load. After a restart on the same data directory every message it answered Ok still
+ * reaches its recipients, and the phone fetches it.
  */
 class KillTest {
     private static final String ALICE = "+491701111111";
     private static final String BOB = "+491702222222";
     private static final String CAROL = "+491703333333";
+    /** Phones sending at once in the test under load. */
+    private static final int PHONES = 8;
+    /** Messages the gateway answers Ok before the kill under load (well beyond a batch of the routing step). */
+    private static final int ACCEPTED_BEFORE_KILL = 400;
 
     @TempDir
     Path data;
@@ -65,6 +83,138 @@ class KillTest {
                 }
             }
         }
+    }
+
+    /**
+     * Phones keep sending while the routing step takes several submissions into one transaction, saves
+     * them without waiting for the disk one by one, and pushes them; the kill lands somewhere in that.
+     * Every message answered Ok is pushed after the restart (a push in flight at the kill may go twice),
+     * and its recipient fetches it with the URL of the last push it got.
+     */
+    @Test
+    void killedUnderLoadEveryMessageAnsweredOkIsStillDeliveredAndFetched() throws Exception {
+        try (TestSmsc smsc = TestSmsc.open()) {
+            int port = RunningGateway.freePort();
+            String base = "http://127.0.0.1:" + port;
+            Map<String, String> answeredOk = new ConcurrentHashMap<>(); // recipient -> subject
+            Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            AtomicBoolean killed = new AtomicBoolean();
+            Process first = start(port, smsc.port());
+            ExecutorService phones = Executors.newFixedThreadPool(PHONES);
+            try {
+                awaitHttp(port);
+                for (int p = 0; p < PHONES; p++) {
+                    int phone = p;
+                    phones.execute(() -> sendUntilKilled(base, phone, killed, answeredOk, failures));
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (answeredOk.size() < ACCEPTED_BEFORE_KILL && failures.isEmpty()
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+            } finally {
+                killed.set(true);
+                first.destroyForcibly(); // SIGKILL while the phones are still sending
+                first.waitFor(30, TimeUnit.SECONDS);
+                phones.shutdown();
+                phones.awaitTermination(60, TimeUnit.SECONDS);
+            }
+            assertTrue(failures.isEmpty(), "failures before the kill: " + failures);
+            assertTrue(answeredOk.size() >= ACCEPTED_BEFORE_KILL, "answered Ok before the kill: " + answeredOk.size());
+            // a phone does not join the first segment of a push cut off by the kill to the segments of
+            // the next one: the pushes before and after the restart are put together apart
+            List<TestSmsc.Submit> beforeRestart = smsc.submits();
+            Set<String> pushedBeforeRestart = pushedTo(beforeRestart);
+            long waiting = answeredOk.keySet().stream().filter(r -> !pushedBeforeRestart.contains(r)).count();
+            System.out.printf("kill under load: %d answered Ok, %d of them not pushed yet at the kill%n",
+                    answeredOk.size(), waiting);
+
+            Process second = start(port, smsc.port());
+            try {
+                awaitHttp(port);
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (!pushedTo(smsc.submits()).containsAll(answeredOk.keySet()) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                Map<String, List<WapPushDelivery>> pushes = pushesByRecipient(smsc, beforeRestart);
+                while (!pushes.keySet().containsAll(answeredOk.keySet()) && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    pushes = pushesByRecipient(smsc, beforeRestart);
+                }
+                Set<String> missing = new TreeSet<>(answeredOk.keySet());
+                missing.removeAll(pushes.keySet());
+                assertTrue(missing.isEmpty(), missing.size() + " messages answered Ok never pushed whole, e.g. "
+                        + missing.stream().limit(5).toList());
+                int twice = 0;
+                for (Map.Entry<String, String> message : answeredOk.entrySet()) {
+                    List<WapPushDelivery> toRecipient = pushes.getOrDefault(message.getKey(), List.of());
+                    assertTrue(!toRecipient.isEmpty(), "a complete push to " + message.getKey());
+                    twice += toRecipient.size() > 1 ? 1 : 0;
+                    WapPushDelivery last = toRecipient.get(toRecipient.size() - 1);
+                    MmsPdu retrieved = new TestPhone(base, message.getKey())
+                            .retrieve(last.pdu().text(MmsField.CONTENT_LOCATION).orElseThrow());
+                    assertEquals(message.getValue(), retrieved.text(MmsField.SUBJECT).orElseThrow(),
+                            "subject fetched by " + message.getKey());
+                }
+                System.out.printf("kill under load: all %d delivered and fetched, %d of them pushed more than once%n",
+                        answeredOk.size(), twice);
+            } finally {
+                second.destroy();
+                if (!second.waitFor(30, TimeUnit.SECONDS)) {
+                    second.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** One phone sending messages, each to a number of its own, until the gateway is killed. */
+    private static void sendUntilKilled(String base, int phone, AtomicBoolean killed, Map<String, String> answeredOk,
+            Queue<Throwable> failures) {
+        TestPhone sender = new TestPhone(base, String.format("+4915%09d", phone));
+        for (int i = 0; !killed.get(); i++) {
+            String recipient = String.format("+4917%02d%07d", phone, i);
+            String subject = "Load " + phone + "-" + i;
+            try {
+                MmsPdu conf = sender.send(Pushes.sendReq("L" + phone + "-" + i, List.of(recipient), subject,
+                        org.mmsgw.codec.multipart.Part.text("<t>", "t.txt", "message " + i + " of phone " + phone)));
+                if (conf.token(MmsField.RESPONSE_STATUS).orElse(-1) == 0) {
+                    answeredOk.put(recipient, subject);
+                } else if (!killed.get()) {
+                    failures.add(new AssertionError("m-send-conf for " + subject + ": " + conf));
+                }
+            } catch (RuntimeException | AssertionError e) {
+                if (!killed.get()) {
+                    failures.add(e);
+                }
+                return; // the gateway is gone
+            }
+        }
+    }
+
+    /** The numbers with at least one segment the SMSC accepted (cheap, for polling). */
+    private static Set<String> pushedTo(List<TestSmsc.Submit> submits) {
+        return submits.stream().filter(TestSmsc.Submit::accepted)
+                .map(s -> s.destination().startsWith("+") ? s.destination() : "+" + s.destination())
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * The complete pushes the SMSC accepted, by number (those with one at least): those put together
+     * from the submits before the restart, then those from the submits after it.
+     */
+    private static Map<String, List<WapPushDelivery>> pushesByRecipient(TestSmsc smsc,
+            List<TestSmsc.Submit> beforeRestart) {
+        List<TestSmsc.Submit> all = smsc.submits();
+        List<TestSmsc.Submit> afterRestart = all.subList(beforeRestart.size(), all.size());
+        Map<String, List<WapPushDelivery>> byRecipient = new HashMap<>();
+        for (String recipient : pushedTo(all)) {
+            List<WapPushDelivery> complete = new ArrayList<>(TestPhone.acceptedPushesFor(beforeRestart, recipient));
+            complete.addAll(TestPhone.acceptedPushesFor(afterRestart, recipient));
+            if (!complete.isEmpty()) {
+                byRecipient.put(recipient, complete);
+            }
+        }
+        return byRecipient;
     }
 
     private Process start(int port, int smscPort) throws Exception {
