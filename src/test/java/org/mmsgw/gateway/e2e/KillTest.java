@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
 import org.mmsgw.gateway.Gateway;
@@ -87,12 +89,14 @@ class KillTest {
 
     /**
      * Phones keep sending while the routing step takes several submissions into one transaction, saves
-     * them without waiting for the disk one by one, and pushes them; the kill lands somewhere in that.
+     * them without waiting for the disk one by one, and pushes them; the kill lands somewhere in that,
+     * or (second case) after the SMSC went away halfway, with pushes failing and a backlog queued.
      * Every message answered Ok is pushed after the restart (a push in flight at the kill may go twice),
      * and its recipient fetches it with the URL of the last push it got.
      */
-    @Test
-    void killedUnderLoadEveryMessageAnsweredOkIsStillDeliveredAndFetched() throws Exception {
+    @ParameterizedTest(name = "SMSC lost halfway: {0}")
+    @ValueSource(booleans = {false, true})
+    void killedUnderLoadEveryMessageAnsweredOkIsStillDeliveredAndFetched(boolean smscLostHalfway) throws Exception {
         try (TestSmsc smsc = TestSmsc.open()) {
             int port = RunningGateway.freePort();
             String base = "http://127.0.0.1:" + port;
@@ -108,6 +112,13 @@ class KillTest {
                     phones.execute(() -> sendUntilKilled(base, phone, killed, answeredOk, failures));
                 }
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (answeredOk.size() < ACCEPTED_BEFORE_KILL / 2 && failures.isEmpty()
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                if (smscLostHalfway) {
+                    Pushes.stopSmsc(smsc);
+                }
                 while (answeredOk.size() < ACCEPTED_BEFORE_KILL && failures.isEmpty()
                         && System.nanoTime() < deadline) {
                     Thread.sleep(5);
@@ -126,13 +137,16 @@ class KillTest {
             List<TestSmsc.Submit> beforeRestart = smsc.submits();
             Set<String> pushedBeforeRestart = pushedTo(beforeRestart);
             long waiting = answeredOk.keySet().stream().filter(r -> !pushedBeforeRestart.contains(r)).count();
-            System.out.printf("kill under load: %d answered Ok, %d of them not pushed yet at the kill%n",
-                    answeredOk.size(), waiting);
+            System.out.printf("kill under load (SMSC lost halfway: %b): %d answered Ok, %d of them not pushed yet at the kill%n",
+                    smscLostHalfway, answeredOk.size(), waiting);
 
+            if (smscLostHalfway) {
+                smsc.start();
+            }
             Process second = start(port, smsc.port());
             try {
                 awaitHttp(port);
-                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                 while (!pushedTo(smsc.submits()).containsAll(answeredOk.keySet()) && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
