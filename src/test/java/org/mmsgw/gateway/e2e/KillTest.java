@@ -35,6 +35,7 @@ import org.mmsgw.codec.mms.MmsPdu;
 import org.mmsgw.gateway.Gateway;
 import org.mmsgw.gateway.fixtures.TestPhone;
 import org.mmsgw.gateway.fixtures.TestSmsc;
+import org.mmsgw.gateway.fixtures.TestSmtpServer;
 import org.mmsgw.gateway.fixtures.WapPushDelivery;
 
 /**
@@ -88,28 +89,30 @@ class KillTest {
     }
 
     /**
-     * Phones keep sending while the routing step takes several submissions into one transaction, saves
-     * them without waiting for the disk one by one, and pushes them; the kill lands somewhere in that,
-     * or (second case) after the SMSC went away halfway, with pushes failing and a backlog queued.
-     * Every message answered Ok is pushed after the restart (a push in flight at the kill may go twice),
-     * and its recipient fetches it with the URL of the last push it got.
+     * Phones keep sending (every fourth message to a mail address too) while the routing step takes
+     * several submissions into one transaction, saves them without waiting for the disk one by one, and
+     * pushes them or hands them on; the kill lands somewhere in that, or (second case) after the SMSC
+     * went away halfway, with pushes failing and a backlog queued. Every message answered Ok is pushed
+     * after the restart (a push in flight at the kill may go twice), its recipient fetches it with the
+     * URL of the last push it got, and every mail recipient gets a mail.
      */
     @ParameterizedTest(name = "SMSC lost halfway: {0}")
     @ValueSource(booleans = {false, true})
     void killedUnderLoadEveryMessageAnsweredOkIsStillDeliveredAndFetched(boolean smscLostHalfway) throws Exception {
-        try (TestSmsc smsc = TestSmsc.open()) {
+        try (TestSmsc smsc = TestSmsc.open(); TestSmtpServer smtp = new TestSmtpServer(true)) {
             int port = RunningGateway.freePort();
             String base = "http://127.0.0.1:" + port;
-            Map<String, String> answeredOk = new ConcurrentHashMap<>(); // recipient -> subject
+            Map<String, String> answeredOk = new ConcurrentHashMap<>(); // phone recipient -> subject
+            Set<String> mailsAnsweredOk = ConcurrentHashMap.newKeySet();
             Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
             AtomicBoolean killed = new AtomicBoolean();
-            Process first = start(port, smsc.port());
+            Process first = start(port, smsc.port(), smtp.port());
             ExecutorService phones = Executors.newFixedThreadPool(PHONES);
             try {
                 awaitHttp(port);
                 for (int p = 0; p < PHONES; p++) {
                     int phone = p;
-                    phones.execute(() -> sendUntilKilled(base, phone, killed, answeredOk, failures));
+                    phones.execute(() -> sendUntilKilled(base, phone, killed, answeredOk, mailsAnsweredOk, failures));
                 }
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (answeredOk.size() < ACCEPTED_BEFORE_KILL / 2 && failures.isEmpty()
@@ -143,10 +146,17 @@ class KillTest {
             if (smscLostHalfway) {
                 smsc.start();
             }
-            Process second = start(port, smsc.port());
+            Process second = start(port, smsc.port(), smtp.port());
             try {
                 awaitHttp(port);
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (!Set.copyOf(smtp.recipients()).containsAll(mailsAnsweredOk) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                Set<String> mailsMissing = new TreeSet<>(mailsAnsweredOk);
+                mailsMissing.removeAll(smtp.recipients());
+                assertTrue(mailsMissing.isEmpty(), mailsMissing.size() + " mail recipients answered Ok got no mail, e.g. "
+                        + mailsMissing.stream().limit(5).toList());
                 while (!pushedTo(smsc.submits()).containsAll(answeredOk.keySet()) && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
@@ -170,8 +180,9 @@ class KillTest {
                     assertEquals(message.getValue(), retrieved.text(MmsField.SUBJECT).orElseThrow(),
                             "subject fetched by " + message.getKey());
                 }
-                System.out.printf("kill under load: all %d delivered and fetched, %d of them pushed more than once%n",
-                        answeredOk.size(), twice);
+                System.out.printf("kill under load: all %d delivered and fetched, %d of them pushed more than once;"
+                        + " all %d mails sent (%d mails in all)%n", answeredOk.size(), twice, mailsAnsweredOk.size(),
+                        smtp.mails());
             } finally {
                 second.destroy();
                 if (!second.waitFor(30, TimeUnit.SECONDS)) {
@@ -181,18 +192,26 @@ class KillTest {
         }
     }
 
-    /** One phone sending messages, each to a number of its own, until the gateway is killed. */
+    /**
+     * One phone sending messages, each to a number of its own (every fourth one to an e-mail address of
+     * its own too), until the gateway is killed.
+     */
     private static void sendUntilKilled(String base, int phone, AtomicBoolean killed, Map<String, String> answeredOk,
-            Queue<Throwable> failures) {
+            Set<String> mailsAnsweredOk, Queue<Throwable> failures) {
         TestPhone sender = new TestPhone(base, String.format("+4915%09d", phone));
         for (int i = 0; !killed.get(); i++) {
             String recipient = String.format("+4917%02d%07d", phone, i);
             String subject = "Load " + phone + "-" + i;
+            String mail = i % 4 == 0 ? "load-" + phone + "-" + i + "@mail.test" : null;
             try {
-                MmsPdu conf = sender.send(Pushes.sendReq("L" + phone + "-" + i, List.of(recipient), subject,
+                MmsPdu conf = sender.send(Pushes.sendReq("L" + phone + "-" + i,
+                        mail == null ? List.of(recipient) : List.of(recipient, mail), subject,
                         org.mmsgw.codec.multipart.Part.text("<t>", "t.txt", "message " + i + " of phone " + phone)));
                 if (conf.token(MmsField.RESPONSE_STATUS).orElse(-1) == 0) {
                     answeredOk.put(recipient, subject);
+                    if (mail != null) {
+                        mailsAnsweredOk.add(mail);
+                    }
                 } else if (!killed.get()) {
                     failures.add(new AssertionError("m-send-conf for " + subject + ": " + conf));
                 }
@@ -232,6 +251,11 @@ class KillTest {
     }
 
     private Process start(int port, int smscPort) throws Exception {
+        return start(port, smscPort, -1);
+    }
+
+    /** @param smtpPort the mail server's port, -1 for the configured one */
+    private Process start(int port, int smscPort, int smtpPort) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 Gateway.class.getName(), "--config", Path.of("../config/application.properties").toString())
@@ -244,6 +268,9 @@ class KillTest {
         env.put("GATEWAY_DATA_DIR", data.resolve("gw").toString());
         env.put("GATEWAY_SANDBOX", "false");
         env.put("GATEWAY_SMPP_PORT", String.valueOf(smscPort));
+        if (smtpPort > 0) {
+            env.put("GATEWAY_SMTP_PORT", String.valueOf(smtpPort));
+        }
         env.put("CAMEL_MAIN_ROUTESINCLUDEPATTERN", "file:../routes/*.camel.yaml");
         builder.directory(new File("."));
         return builder.start();
