@@ -3,10 +3,14 @@ package org.mmsgw.gateway.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.mmsgw.gateway.e2e.Pushes.assertOk;
+import static org.mmsgw.gateway.e2e.Pushes.accepted;
 import static org.mmsgw.gateway.e2e.Pushes.awaitPushes;
 import static org.mmsgw.gateway.e2e.Pushes.awaitState;
 import static org.mmsgw.gateway.e2e.Pushes.awaitUntil;
 import static org.mmsgw.gateway.e2e.Pushes.plmn;
+import static org.mmsgw.gateway.e2e.Pushes.settle;
+import static org.mmsgw.gateway.e2e.Pushes.state;
+import static org.mmsgw.gateway.e2e.Pushes.submitsTo;
 import static org.mmsgw.gateway.e2e.Pushes.withDeliveryReport;
 
 import java.util.List;
@@ -105,6 +109,37 @@ class SegmentRecordsTest extends GatewayTest {
             assertEquals(0, smsc.sendDeliveryReceipt(retried, "DELIVRD", 0));
         }
         awaitState(gateway.store(), messageId, plmn(BOB), RecipientState.PUSHED);
+    }
+
+    /**
+     * The first attempt's segment 1 taken, segment 2 refused for now; the retry refused for good
+     * (ESME_RX_P_APPN): Bob is unreachable, with one report to Alice, and the stray segment's receipt
+     * (undeliverable) afterwards brings no second report.
+     */
+    @Test
+    void aStraySegmentsReceiptChangesNothingOnceTheRetryWasRefusedForGood() throws Exception {
+        String subject = "Photos from the summer holiday at the lake, day three (of seven)";
+        smsc.respondWith(0, 1);
+        smsc.respondWith(0x14, 1); // ESME_RMSGQFUL: try again later
+        smsc.respondWith(0x65, 1); // ESME_RX_P_APPN: permanent
+        String messageId = assertOk(gateway.phone(ALICE).send(withDeliveryReport(
+                Pushes.sendReq("G-5", List.of(BOB), subject, Part.text("<t>", "t.txt", "lake")))));
+        MmsPdu report = awaitPushes(smsc, ALICE, 1).get(0).pdu();
+        assertEquals(7, report.token(MmsField.STATUS).orElseThrow(), "X-Mms-Status Unreachable");
+        awaitState(gateway.store(), messageId, plmn(BOB), RecipientState.UNREACHABLE);
+        List<TestSmsc.Submit> toBob = submitsTo(smsc, BOB);
+        assertEquals(List.of(0, 0x14, 0x65), toBob.stream().map(TestSmsc.Submit::commandStatus).toList(),
+                "command_status of the submit_sm to Bob, in order");
+        TestSmsc.Submit stray = toBob.get(0);
+        assertEquals(Optional.of(new SegmentRef(messageId, plmn(BOB), "", true)),
+                gateway.store().findSegment(SmscIds.key(stray.messageId())));
+
+        assertEquals(0, smsc.sendDeliveryReceipt(stray, "UNDELIV", 1));
+        awaitUntil("the stray segment's receipt recorded", () -> gateway.store()
+                .findSegment(SmscIds.key(stray.messageId())).map(SegmentRef::receipt).orElse("").equals("UNDELIV"));
+        settle();
+        assertEquals(RecipientState.UNREACHABLE, state(gateway.store(), messageId, plmn(BOB)));
+        assertEquals(1, accepted(smsc, ALICE).size(), "one report to Alice");
     }
 
     @Test
