@@ -44,6 +44,7 @@ import org.mmsgw.processors.mail.SmsMailComposer;
 import org.mmsgw.processors.store.FileMessageStore;
 import org.mmsgw.processors.store.FileSmsStore;
 import org.mmsgw.processors.store.MessageStore;
+import org.mmsgw.processors.store.RecipientTokens;
 import org.mmsgw.processors.store.RecipientState;
 import org.mmsgw.processors.store.StoreSyncProcessor;
 
@@ -115,7 +116,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("mm1Post", new Mm1PostProcessor(new SubmitHandler(policy, Ids::random, clock), phones, store,
                 counters, recent, anonymous));
         registry.bind("mm1Retrieve", new RetrieveProcessor(store, phones, clock, counters, anonymous));
-        registry.bind("storeSubmission", new StoreSubmissionProcessor(store, Ids::random));
+        registry.bind("storeSubmission", new StoreSubmissionProcessor(store,
+                RecipientTokens.open(dataDir.resolve("recipient-tokens.key"))));
         registry.bind("deliveryHeaders", new DeliveryHeaders());
         registry.bind("notify", new NotifyProcessor(store, notifications, clock, counters));
         registry.bind("pushSegments", new PushSegmentsProcessor());

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.BinaryOperator;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -30,13 +30,16 @@ import org.mmsgw.processors.store.StoredMessage;
  * to test than expressions on the body's objects). Safe to repeat
  * for a redelivered hand-off: the store keeps the first copy and the same deliveries are produced.
  * The save does not wait for the disk: the flow syncs the store ({@code storeSync}) before its
- * transaction commits, once for this write and those of the push that follows.
+ * transaction commits, once for this write and those of the push that follows. A save lost to a crash
+ * before that sync is made again with the same tokens (they derive from the message id and the
+ * address, {@link org.mmsgw.processors.store.RecipientTokens}).
  */
 public final class StoreSubmissionProcessor implements Processor {
     private final MessageStore store;
-    private final Supplier<String> tokens;
+    private final BinaryOperator<String> tokens;
 
-    public StoreSubmissionProcessor(MessageStore store, Supplier<String> tokens) {
+    /** @param tokens the token of a recipient (message id, address): the same for the same pair */
+    public StoreSubmissionProcessor(MessageStore store, BinaryOperator<String> tokens) {
         this.store = store;
         this.tokens = tokens;
     }
@@ -78,7 +81,7 @@ public final class StoreSubmissionProcessor implements Processor {
         for (String a : addresses) {
             String channel = channel(a);
             // phones fetch with their token; a mail's reply address carries it back to the sender
-            recipients.add(new Recipient(a, channel.equals(Delivery.NONE) ? "" : tokens.get(),
+            recipients.add(new Recipient(a, channel.equals(Delivery.NONE) ? "" : tokens.apply(messageId, a),
                     RecipientState.PENDING));
         }
         boolean deliveryReport = pdu.token(MmsField.DELIVERY_REPORT).map(t -> t == 0).orElse(false);

@@ -2,6 +2,7 @@ package org.mmsgw.processors.route;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,7 @@ import org.mmsgw.processors.BodyChecksum;
 import org.mmsgw.processors.MmsHeaders;
 import org.mmsgw.processors.store.LogMessageStore;
 import org.mmsgw.processors.store.MessageStore;
+import org.mmsgw.processors.store.RecipientTokens;
 
 /** The routing step against a real store: a hand-off's body is stored only when it arrived whole. */
 class StoreSubmissionProcessorTest {
@@ -45,7 +47,7 @@ class StoreSubmissionProcessorTest {
     @BeforeEach
     void open() {
         store = new LogMessageStore(tmp.resolve("store"), 1 << 20, 0);
-        routing = new StoreSubmissionProcessor(store, () -> "tok" + tokens.incrementAndGet());
+        routing = new StoreSubmissionProcessor(store, (m, a) -> "tok" + tokens.incrementAndGet());
     }
 
     @AfterEach
@@ -99,6 +101,21 @@ class StoreSubmissionProcessorTest {
     }
 
     @Test
+    void aSaveLostToACrashIsMadeAgainWithTheSameTokens() throws Exception {
+        RecipientTokens keyed = RecipientTokens.open(tmp.resolve("tokens.key"));
+        new StoreSubmissionProcessor(store, keyed).process(handOff("m6", pdu, BodyChecksum.of(pdu)));
+        List<String> first = store.find("m6").orElseThrow().recipients().stream().map(r -> r.token()).toList();
+        // the machine went down before the store's sync: the redelivered hand-off meets a store without it
+        try (LogMessageStore empty = new LogMessageStore(tmp.resolve("store-after-crash"), 1 << 20, 0)) {
+            new StoreSubmissionProcessor(empty, RecipientTokens.open(tmp.resolve("tokens.key")))
+                    .process(handOff("m6", pdu, BodyChecksum.of(pdu)));
+            assertEquals(first, empty.find("m6").orElseThrow().recipients().stream().map(r -> r.token()).toList());
+        }
+        assertEquals(22, first.get(0).length(), "the phone's token");
+        assertNotEquals(first.get(0), first.get(1), "each recipient a token of its own");
+    }
+
+    @Test
     void theSaveDoesNotWaitForTheDiskTheFlowsSyncDoes() throws Exception {
         // a view of the store that notes whether each save ran inside withoutWaiting
         boolean[] inside = {false};
@@ -121,7 +138,7 @@ class StoreSubmissionProcessorTest {
                     }
                 });
         Exchange e = handOff("m3", pdu, BodyChecksum.of(pdu));
-        new StoreSubmissionProcessor(watched, () -> "tok").process(e);
+        new StoreSubmissionProcessor(watched, (m, a) -> "tok").process(e);
         assertEquals(List.of(true), saves, "one save, made without waiting for the disk");
         assertTrue(store.find("m3").isPresent());
     }
