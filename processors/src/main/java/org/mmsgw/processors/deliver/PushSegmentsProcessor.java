@@ -19,9 +19,9 @@ import org.mmsgw.processors.MmsHeaders;
  * {@code List<byte[]>}, each at most 140 octets, to be sent unsplit. The concatenation reference
  * and push transaction id are derived from the message, the recipient and the PDU itself: a redelivered
  * hand-off with the same PDU sends the same segments again, so the phone can drop the duplicates, and a
- * different PDU for the same recipient (a notification sent again later: its relative expiry is
- * shorter; or one with a new token) gets another reference, so a phone that kept the first segment of
- * an attempt that failed partway does not join it to the segments of the next one.
+ * different PDU for the same recipient (a notification sent again a moment later: its relative expiry
+ * is shorter) gets another reference, so a phone that kept the first segment of an attempt that failed
+ * partway does not join it to the segments of the next one.
  */
 public final class PushSegmentsProcessor implements Processor {
 
