@@ -27,6 +27,7 @@ public final class EmbeddedBroker extends ServiceSupport {
     private final Path directory;
     private final String serverId;
     private final long submittedMaxBytes;
+    private volatile org.apache.activemq.artemis.core.server.Queue submittedQueue;
     private final long deliverMaxBytes;
     private final int threads;
     private EmbeddedActiveMQ broker;
@@ -66,10 +67,13 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .addAcceptorConfiguration("in-vm", url())
                 .addAddressSetting("#", retried(10))
                 // submissions beyond what routing keeps up with wait at the door (the phone's answer comes
-                // later) instead of piling up in memory: the producers get no credits while the queue is full
+                // later) instead of piling up in memory: the gateway's SubmissionGate holds them back while
+                // the queue is at its bound (submittedOctets), so the broker never blocks a sender (which
+                // would stall Netty's event loop); beyond twice the bound (a few that passed together, or
+                // more with the routing stopped) messages go to page files, not the heap
                 .addAddressSetting(SUBMITTED, retried(10)
-                        .setMaxSizeBytes(submittedMaxBytes)
-                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.BLOCK))
+                        .setMaxSizeBytes(2 * submittedMaxBytes)
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE))
                 // deliveries wait out an SMSC or SMTP outage of any length: they are retried until the
                 // message expires, when housekeeping ends the recipient and the hand-off finds nothing to do
                 // a long SMSC or mail outage piles up hand-offs: beyond their bound they wait in page files on
@@ -100,6 +104,7 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        submittedQueue = null;
         if (broker != null) {
             broker.stop();
         }
@@ -109,6 +114,24 @@ public final class EmbeddedBroker extends ServiceSupport {
     public long depth(String queue) {
         var q = broker == null ? null : broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
         return q == null ? 0 : q.getMessageCount();
+    }
+
+    /**
+     * The octets of the messages {@value #SUBMITTED} holds now (waiting, being delivered, or in page
+     * files), as the broker counts them.
+     */
+    public long submittedOctets() {
+        org.apache.activemq.artemis.core.server.Queue queue = submittedQueue;
+        if (queue == null && broker != null) {
+            queue = broker.getActiveMQServer().locateQueue(SimpleString.of(SUBMITTED));
+            submittedQueue = queue;
+        }
+        return queue == null ? 0 : queue.getPersistentSize();
+    }
+
+    /** The octets beyond which submissions wait ({@code gateway.broker.submitted-max-bytes}). */
+    public long submittedBound() {
+        return submittedMaxBytes;
     }
 
     /** Whether an address keeps its newer messages in page files (it holds more than its bound). */

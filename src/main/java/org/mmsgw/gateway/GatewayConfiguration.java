@@ -12,6 +12,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.mmsgw.gateway.handoff.HandOffComponent;
+import org.mmsgw.gateway.handoff.SubmissionGate;
 import org.mmsgw.gateway.mail.PooledMailConfiguration;
 import org.mmsgw.gateway.mail.SmtpConnections;
 import org.mmsgw.processors.Counters;
@@ -77,10 +78,15 @@ public final class GatewayConfiguration implements CamelConfiguration {
         // broker asynchronously, so many requests share one journal sync without a thread each
         ActiveMQConnectionFactory confirming = new ActiveMQConnectionFactory(brokerUrl, user, password);
         confirming.setConfirmationWindowSize(settings.number("gateway.broker.confirmation-window", 256 * 1024));
-        // small grants of room share a full mms.submitted out fairly among the waiting requests
+        // small grants of room: the HTTP side asks for room about once a message (docs/benchmarks.md)
         confirming.setProducerWindowSize(settings.number("gateway.broker.producer-window", 2048));
+        // submissions wait for room in the gateway, not in the broker, when it is the embedded one
+        EmbeddedBroker embedded = registry.lookupByNameAndType("broker", EmbeddedBroker.class);
+        SubmissionGate gate = embedded == null ? null : new SubmissionGate(EmbeddedBroker.SUBMITTED,
+                embedded::submittedOctets, embedded.submittedBound(),
+                settings.duration("gateway.broker.submitted-wait", "PT20S").toMillis());
         context.addComponent("handoff", new HandOffComponent(confirming,
-                settings.duration("gateway.broker.confirm-timeout", "PT30S").toMillis()));
+                settings.duration("gateway.broker.confirm-timeout", "PT30S").toMillis(), gate));
         context.addComponent("smpp", new SmppComponentWithBindTimeout());
         context.addComponent("smtp", mailComponent(context, settings));
 

@@ -19,10 +19,17 @@ import org.apache.camel.support.DefaultComponent;
  */
 public final class HandOffComponent extends DefaultComponent {
     private final HandOffSessions sessions;
+    private final SubmissionGate gate;
 
     /** @param factory a factory with a confirmation window (asynchronous confirmations) */
     public HandOffComponent(ConnectionFactory factory, long timeoutMillis) {
+        this(factory, timeoutMillis, null);
+    }
+
+    /** @param gate keeps the sends to its queue waiting while that is full; null: none */
+    public HandOffComponent(ConnectionFactory factory, long timeoutMillis, SubmissionGate gate) {
         this.sessions = new HandOffSessions(factory, timeoutMillis);
+        this.gate = gate;
     }
 
     @Override
@@ -31,7 +38,8 @@ public final class HandOffComponent extends DefaultComponent {
         if (queue.isEmpty() || queue.contains(":")) {
             throw new IllegalArgumentException("handoff endpoints are handoff:queue:NAME, found " + uri);
         }
-        HandOffEndpoint endpoint = new HandOffEndpoint(uri, this, queue, sessions);
+        HandOffEndpoint endpoint = new HandOffEndpoint(uri, this, queue, sessions,
+                gate != null && gate.guards(queue) ? gate : null);
         setProperties(endpoint, parameters);
         return endpoint;
     }
@@ -40,10 +48,16 @@ public final class HandOffComponent extends DefaultComponent {
     protected void doStart() throws Exception {
         super.doStart();
         sessions.start();
+        if (gate != null) {
+            gate.start();
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (gate != null) {
+            gate.close();
+        }
         sessions.close();
         super.doStop();
     }

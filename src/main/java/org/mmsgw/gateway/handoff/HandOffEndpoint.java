@@ -9,12 +9,16 @@ import org.apache.camel.support.DefaultEndpoint;
 public final class HandOffEndpoint extends DefaultEndpoint {
     private final String queue;
     private final HandOffSessions sessions;
+    private final SubmissionGate gate;
     private boolean async;
 
-    HandOffEndpoint(String uri, HandOffComponent component, String queue, HandOffSessions sessions) {
+    /** @param gate the gate of this queue, or null */
+    HandOffEndpoint(String uri, HandOffComponent component, String queue, HandOffSessions sessions,
+            SubmissionGate gate) {
         super(uri, component);
         this.queue = queue;
         this.sessions = sessions;
+        this.gate = gate;
     }
 
     /** Go on from the broker's confirmation on its thread instead of waiting for it (default false). */
@@ -28,7 +32,7 @@ public final class HandOffEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        return new HandOffProducer(this, queue, sessions, async);
+        return new HandOffProducer(this, queue, sessions, async, gate);
     }
 
     @Override

@@ -2,22 +2,30 @@ package org.mmsgw.gateway.handoff;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 
-/** Sends the message (body and headers) persistently; the exchange fails if the broker refuses it. */
+/**
+ * Sends the message (body and headers) persistently; the exchange fails if the broker refuses it. To a
+ * queue a {@link SubmissionGate} guards, the send waits in the gate's line while the queue is full.
+ */
 final class HandOffProducer extends DefaultAsyncProducer {
     private final String queue;
     private final HandOffSessions sessions;
     private final boolean async;
+    private final SubmissionGate gate;
 
-    HandOffProducer(HandOffEndpoint endpoint, String queue, HandOffSessions sessions, boolean async) {
+    /** @param gate the gate of this queue, or null */
+    HandOffProducer(HandOffEndpoint endpoint, String queue, HandOffSessions sessions, boolean async,
+            SubmissionGate gate) {
         super(endpoint);
         this.queue = queue;
         this.sessions = sessions;
         this.async = async;
+        this.gate = gate;
     }
 
     @Override
@@ -25,7 +33,7 @@ final class HandOffProducer extends DefaultAsyncProducer {
         if (!async) {
             CompletableFuture<Void> confirmed = new CompletableFuture<>();
             try {
-                sessions.send(queue, exchange.getMessage(), error -> {
+                send(exchange, error -> {
                     if (error == null) {
                         confirmed.complete(null);
                     } else {
@@ -44,18 +52,42 @@ final class HandOffProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        Consumer<Exception> done = error -> {
+            if (error != null) {
+                exchange.setException(error);
+            }
+            callback.done(false);
+        };
+        if (gate != null) {
+            try {
+                send(exchange, done);
+            } catch (Exception e) {
+                done.accept(e); // not thrown with a gate: its sends report to done
+            }
+            return false;
+        }
         try {
-            sessions.send(queue, exchange.getMessage(), error -> {
-                if (error != null) {
-                    exchange.setException(error);
-                }
-                callback.done(false);
-            });
+            sessions.send(queue, exchange.getMessage(), done);
             return false;
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
+    }
+
+    /** The send, through the gate when there is one: {@code done} hears every outcome, once. */
+    private void send(Exchange exchange, Consumer<Exception> done) throws Exception {
+        if (gate == null) {
+            sessions.send(queue, exchange.getMessage(), done);
+            return;
+        }
+        gate.enter(() -> {
+            try {
+                sessions.send(queue, exchange.getMessage(), done);
+            } catch (Exception e) {
+                done.accept(e);
+            }
+        }, done);
     }
 }

@@ -1,0 +1,117 @@
+package org.mmsgw.gateway.handoff;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the hand-offs to one queue waiting, in the order they came, while the queue holds more than
+ * its bound (the octets its address holds, as the embedded broker counts them), without holding up a
+ * thread: a request that finds room is sent at once; one that finds none waits in a line that a
+ * timer looks at every millisecond, sending from its head as room comes and refusing a request that
+ * waited longer than its limit (the phone gets an error it retries, nothing was sent). So a full
+ * queue never blocks Netty's event loop (which would hold back the answers of the loop's other
+ * connections and the health check), and the room is shared out first come, first served.
+ *
+ * <p>The broker itself then never blocks a sender on that queue: beyond the bound it keeps messages
+ * in page files, which only a few requests that found room at the same moment reach.
+ */
+public final class SubmissionGate implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionGate.class);
+
+    private final String queue;
+    private final LongSupplier queuedOctets;
+    private final long bound;
+    private final long maxWaitNanos;
+    private final Queue<Waiting> line = new ConcurrentLinkedQueue<>();
+    private ScheduledExecutorService timer;
+
+    /**
+     * @param queue        the queue it guards
+     * @param queuedOctets the octets the queue holds now
+     * @param bound        octets beyond which requests wait
+     * @param maxWaitMillis how long a request may wait before it is refused
+     */
+    public SubmissionGate(String queue, LongSupplier queuedOctets, long bound, long maxWaitMillis) {
+        this.queue = queue;
+        this.queuedOctets = queuedOctets;
+        this.bound = bound;
+        this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+    }
+
+    boolean guards(String name) {
+        return queue.equals(name);
+    }
+
+    synchronized void start() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "submission-gate");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(this::admitWaiting, 1, 1, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Runs {@code send} now when the queue has room and nobody waits, or later from the line; or calls
+     * {@code refuse} (once, instead) when the request waited too long or the gate closed. Neither may throw.
+     */
+    void enter(Runnable send, Consumer<Exception> refuse) {
+        if (line.isEmpty() && queuedOctets.getAsLong() < bound) {
+            send.run();
+            return;
+        }
+        line.add(new Waiting(send, refuse, System.nanoTime() + maxWaitNanos));
+    }
+
+    /** Requests waiting now. */
+    int waiting() {
+        return line.size();
+    }
+
+    private void admitWaiting() {
+        Waiting head;
+        while ((head = line.peek()) != null) {
+            if (System.nanoTime() - head.deadline > 0) {
+                line.poll();
+                head.refuse.accept(new IllegalStateException(queue + " stayed full for "
+                        + TimeUnit.NANOSECONDS.toMillis(maxWaitNanos) + " ms: try again later"));
+                continue;
+            }
+            if (queuedOctets.getAsLong() >= bound) {
+                return;
+            }
+            line.poll();
+            try {
+                head.send.run();
+            } catch (RuntimeException e) {
+                // a send reports its own failures; this keeps the timer going whatever happens
+                LOG.warn("a hand-off let through by the gate of {} failed: {}", queue, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+        Waiting w;
+        while ((w = line.poll()) != null) {
+            w.refuse.accept(new IllegalStateException("hand-offs stopped while the request waited for room in " + queue));
+        }
+    }
+
+    private record Waiting(Runnable send, Consumer<Exception> refuse, long deadline) {
+    }
+}
