@@ -82,11 +82,16 @@ final class HandOffProducer extends DefaultAsyncProducer {
             sessions.send(queue, exchange.getMessage(), done);
             return;
         }
-        gate.enter(() -> {
+        long octets = exchange.getMessage().getBody() instanceof byte[] body ? body.length : 0;
+        Consumer<Exception> outcome = error -> {
+            gate.sent(octets);
+            done.accept(error);
+        };
+        gate.enter(octets, () -> {
             try {
-                sessions.send(queue, exchange.getMessage(), done);
+                sessions.send(queue, exchange.getMessage(), outcome);
             } catch (Exception e) {
-                done.accept(e);
+                outcome.accept(e);
             }
         }, done);
     }

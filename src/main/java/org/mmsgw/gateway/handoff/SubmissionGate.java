@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -14,14 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the hand-offs to one queue waiting, in the order they came, while the queue holds more than
  * its bound (the octets its address holds, as the embedded broker counts them), without holding up a
- * thread: a request that finds room is sent at once; one that finds none waits in a line that a
+ * thread: a request that finds room (counting the sends let through the broker has not confirmed
+ * yet) is sent at once; one that finds none waits in a line that a
  * timer looks at every millisecond, sending from its head as room comes and refusing a request that
  * waited longer than its limit (the phone gets an error it retries, nothing was sent). So a full
  * queue never blocks Netty's event loop (which would hold back the answers of the loop's other
  * connections and the health check), and the room is shared out first come, first served.
  *
- * <p>The broker itself then never blocks a sender on that queue: beyond the bound it keeps messages
- * in page files, which only a few requests that found room at the same moment reach.
+ * <p>The broker itself then never blocks a sender on that queue: beyond twice the bound it keeps
+ * messages in page files.
  */
 public final class SubmissionGate implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionGate.class);
@@ -31,6 +33,8 @@ public final class SubmissionGate implements AutoCloseable {
     private final long bound;
     private final long maxWaitNanos;
     private final Queue<Waiting> line = new ConcurrentLinkedQueue<>();
+    /** Octets let through and not yet confirmed or failed: the broker does not count them yet. */
+    private final AtomicLong inFlight = new AtomicLong();
     private ScheduledExecutorService timer;
 
     /**
@@ -62,15 +66,27 @@ public final class SubmissionGate implements AutoCloseable {
     }
 
     /**
-     * Runs {@code send} now when the queue has room and nobody waits, or later from the line; or calls
-     * {@code refuse} (once, instead) when the request waited too long or the gate closed. Neither may throw.
+     * Runs {@code send} (of a message of about {@code octets}) now when the queue has room and nobody
+     * waits, or later from the line; or calls {@code refuse} (once, instead) when the request waited too
+     * long or the gate closed. Neither may throw. A send let through is counted against the bound until
+     * its outcome is known: the caller then says {@link #sent}.
      */
-    void enter(Runnable send, Consumer<Exception> refuse) {
-        if (line.isEmpty() && queuedOctets.getAsLong() < bound) {
+    void enter(long octets, Runnable send, Consumer<Exception> refuse) {
+        if (line.isEmpty() && hasRoom()) {
+            inFlight.addAndGet(octets);
             send.run();
             return;
         }
-        line.add(new Waiting(send, refuse, System.nanoTime() + maxWaitNanos));
+        line.add(new Waiting(octets, send, refuse, System.nanoTime() + maxWaitNanos));
+    }
+
+    /** A send let through is confirmed or failed: the broker counts it now, or never will. */
+    void sent(long octets) {
+        inFlight.addAndGet(-octets);
+    }
+
+    private boolean hasRoom() {
+        return queuedOctets.getAsLong() + inFlight.get() < bound;
     }
 
     /** Requests waiting now. */
@@ -87,10 +103,11 @@ public final class SubmissionGate implements AutoCloseable {
                         + TimeUnit.NANOSECONDS.toMillis(maxWaitNanos) + " ms: try again later"));
                 continue;
             }
-            if (queuedOctets.getAsLong() >= bound) {
+            if (!hasRoom()) {
                 return;
             }
             line.poll();
+            inFlight.addAndGet(head.octets);
             try {
                 head.send.run();
             } catch (RuntimeException e) {
@@ -112,6 +129,6 @@ public final class SubmissionGate implements AutoCloseable {
         }
     }
 
-    private record Waiting(Runnable send, Consumer<Exception> refuse, long deadline) {
+    private record Waiting(long octets, Runnable send, Consumer<Exception> refuse, long deadline) {
     }
 }

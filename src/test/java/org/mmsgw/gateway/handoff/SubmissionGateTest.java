@@ -28,10 +28,12 @@ class SubmissionGateTest {
         return gate;
     }
 
+    /** A send of 400 octets that the broker confirms at once. */
     private void enter(String name) {
-        gate.enter(() -> {
+        gate.enter(400, () -> {
             sent.add(name);
             queued.addAndGet(400);
+            gate.sent(400);
         }, e -> refused.add(name + ": " + e.getMessage()));
     }
 
@@ -40,7 +42,7 @@ class SubmissionGateTest {
         open(10_000);
         Thread caller = Thread.currentThread();
         Thread[] ran = new Thread[1];
-        gate.enter(() -> ran[0] = Thread.currentThread(), e -> refused.add(e.getMessage()));
+        gate.enter(0, () -> ran[0] = Thread.currentThread(), e -> refused.add(e.getMessage()));
         assertEquals(caller, ran[0]);
         assertTrue(refused.isEmpty());
     }
@@ -94,6 +96,23 @@ class SubmissionGateTest {
     }
 
     @Test
+    void sendsNotYetConfirmedCountAgainstTheBound() {
+        open(10_000);
+        for (String name : List.of("a", "b", "c", "d")) {
+            gate.enter(400, () -> sent.add(name), e -> refused.add(name)); // none confirmed yet
+        }
+        assertEquals(List.of("a", "b", "c"), List.copyOf(sent), "1,200 octets in flight, the bound 1,000");
+        assertEquals(1, gate.waiting());
+        gate.sent(400);
+        gate.sent(400); // two confirmed, and taken by the routing already: 400 left in flight
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (sent.size() < 4 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(List.of("a", "b", "c", "d"), List.copyOf(sent));
+    }
+
+    @Test
     void closingRefusesWhatWaits() {
         open(10_000);
         queued.set(5000);
@@ -107,7 +126,7 @@ class SubmissionGateTest {
     void aSendThatThrowsDoesNotStopTheLine() throws Exception {
         open(10_000);
         queued.set(5000);
-        gate.enter(() -> {
+        gate.enter(0, () -> {
             throw new IllegalStateException("boom");
         }, e -> refused.add(e.getMessage()));
         enter("next");
