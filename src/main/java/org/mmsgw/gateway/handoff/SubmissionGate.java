@@ -2,9 +2,11 @@ package org.mmsgw.gateway.handoff;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubmissionGate implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionGate.class);
+    private static final int SENDERS = 4;
 
     private final String queue;
     private final LongSupplier queuedOctets;
@@ -36,6 +39,8 @@ public final class SubmissionGate implements AutoCloseable {
     /** Octets let through and not yet confirmed or failed: the broker does not count them yet. */
     private final AtomicLong inFlight = new AtomicLong();
     private ScheduledExecutorService timer;
+    /** Runs the sends let through from the line (a large message takes a while to send: not on the timer). */
+    private ExecutorService senders;
 
     /**
      * @param queue        the queue it guards
@@ -62,6 +67,12 @@ public final class SubmissionGate implements AutoCloseable {
                 return t;
             });
             timer.scheduleWithFixedDelay(this::admitWaiting, 1, 1, TimeUnit.MILLISECONDS);
+            AtomicInteger threads = new AtomicInteger();
+            senders = Executors.newFixedThreadPool(SENDERS, r -> {
+                Thread t = new Thread(r, "submission-gate-send-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
         }
     }
 
@@ -108,12 +119,15 @@ public final class SubmissionGate implements AutoCloseable {
             }
             line.poll();
             inFlight.addAndGet(head.octets);
-            try {
-                head.send.run();
-            } catch (RuntimeException e) {
-                // a send reports its own failures; this keeps the timer going whatever happens
-                LOG.warn("a hand-off let through by the gate of {} failed: {}", queue, e.toString());
-            }
+            Runnable send = head.send;
+            senders.execute(() -> {
+                try {
+                    send.run();
+                } catch (RuntimeException e) {
+                    // a send reports its own failures to its request; nothing more to do here
+                    LOG.warn("a hand-off let through by the gate of {} failed: {}", queue, e.toString());
+                }
+            });
         }
     }
 
@@ -122,6 +136,8 @@ public final class SubmissionGate implements AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;
+            senders.shutdown();
+            senders = null;
         }
         Waiting w;
         while ((w = line.poll()) != null) {

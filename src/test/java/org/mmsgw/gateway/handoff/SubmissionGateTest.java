@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,7 +62,8 @@ class SubmissionGateTest {
 
         queued.set(0); // the routing took everything
         awaitSent(5);
-        assertEquals(List.of("a", "b", "c", "d", "e"), List.copyOf(sent));
+        // let through in their order, sent on the gate's pool (which may finish them in another)
+        assertEquals(Set.of("a", "b", "c", "d", "e"), Set.copyOf(sent));
         assertTrue(refused.isEmpty());
     }
 
@@ -76,7 +78,7 @@ class SubmissionGateTest {
         assertEquals(2, gate.waiting());
         gate.start();
         awaitSent(2);
-        assertEquals(List.of("first", "second"), List.copyOf(sent));
+        assertEquals(Set.of("first", "second"), Set.copyOf(sent));
     }
 
     @Test
@@ -109,7 +111,7 @@ class SubmissionGateTest {
         while (sent.size() < 4 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertEquals(List.of("a", "b", "c", "d"), List.copyOf(sent));
+        assertEquals(Set.of("a", "b", "c", "d"), Set.copyOf(sent));
     }
 
     @Test
