@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the hand-offs to one queue waiting, in the order they came, while the queue holds more than
- * its bound (the octets its address holds, as the embedded broker counts them), without holding up a
- * thread: a request that finds room (counting the sends let through the broker has not confirmed
- * yet) is sent at once; one that finds none waits in a line that a
- * timer looks at every millisecond, sending from its head as room comes and refusing a request that
- * waited longer than its limit (the phone gets an error it retries, nothing was sent). So a full
- * queue never blocks Netty's event loop (which would hold back the answers of the loop's other
- * connections and the health check), and the room is shared out first come, first served.
+ * its bound (the octets the embedded broker counts for it, plus those of the sends let through and
+ * not confirmed yet), without holding up a thread. A request that finds room is sent at once; one that
+ * finds none waits in a line, which a timer looks at every millisecond: it lets the head through as
+ * room comes (sent on a small pool) and refuses a request that waited longer than its limit (the phone
+ * gets an error it retries; nothing was sent). So a full queue never blocks Netty's event loop (which
+ * would hold back the answers of the loop's other connections and the health check), and the room is
+ * shared out first come, first served.
  *
  * <p>The broker itself then never blocks a sender on that queue: beyond twice the bound it keeps
  * messages in page files.
@@ -39,6 +39,7 @@ public final class SubmissionGate implements AutoCloseable {
     /** Octets let through and not yet confirmed or failed: the broker does not count them yet. */
     private final AtomicLong inFlight = new AtomicLong();
     private ScheduledExecutorService timer;
+    private volatile boolean closed;
     /** Runs the sends let through from the line (a large message takes a while to send: not on the timer). */
     private ExecutorService senders;
 
@@ -60,6 +61,7 @@ public final class SubmissionGate implements AutoCloseable {
     }
 
     synchronized void start() {
+        closed = false;
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "submission-gate");
@@ -83,6 +85,10 @@ public final class SubmissionGate implements AutoCloseable {
      * its outcome is known: the caller then says {@link #sent}.
      */
     void enter(long octets, Runnable send, Consumer<Exception> refuse) {
+        if (closed) {
+            refuse.accept(new IllegalStateException("hand-offs to " + queue + " are stopped"));
+            return;
+        }
         if (line.isEmpty() && hasRoom()) {
             inFlight.addAndGet(octets);
             send.run();
@@ -133,6 +139,7 @@ public final class SubmissionGate implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (timer != null) {
             timer.shutdownNow();
             timer = null;

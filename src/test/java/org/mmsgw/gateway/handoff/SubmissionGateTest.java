@@ -121,6 +121,8 @@ class SubmissionGateTest {
         enter("waiting");
         gate.close();
         assertEquals(1, refused.size());
+        enter("after"); // a request that comes once the gate is closed is refused, not left waiting
+        assertEquals(2, refused.size());
         assertTrue(sent.isEmpty());
     }
 
