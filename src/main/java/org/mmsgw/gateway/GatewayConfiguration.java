@@ -34,6 +34,7 @@ import org.mmsgw.processors.mm1.RetrieveProcessor;
 import org.mmsgw.processors.mm1.SenderIdentifier;
 import org.mmsgw.processors.mm1.SubmitHandler;
 import org.mmsgw.processors.mm1.SubmitPolicy;
+import org.mmsgw.processors.mm1.TryLaterProcessor;
 import org.mmsgw.processors.route.DeliveryHeaders;
 import org.mmsgw.processors.route.StoreSubmissionProcessor;
 import org.mmsgw.processors.inbound.InboundMailProcessor;
@@ -121,6 +122,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         boolean anonymous = settings.flag("gateway.mm1.anonymous-retrieval", false);
         registry.bind("mm1Post", new Mm1PostProcessor(new SubmitHandler(policy, Ids::random, clock), phones, store,
                 counters, recent, anonymous));
+        registry.bind("tryLater", new TryLaterProcessor(counters, settings.duration("gateway.mm1.retry-after", "PT30S")));
         registry.bind("mm1Retrieve", new RetrieveProcessor(store, phones, clock, counters, anonymous));
         registry.bind("storeSubmission", new StoreSubmissionProcessor(store,
                 RecipientTokens.open(dataDir.resolve("recipient-tokens.key"))));

@@ -60,6 +60,8 @@ public final class MmsHeaders {
     public static final String HTTP_REMOTE_ADDRESS = "MmsHttpRemoteAddress";
     /** The HTTP status to answer with. */
     public static final String HTTP_STATUS = "MmsHttpStatus";
+    /** Seconds to answer in Retry-After (with a 503). */
+    public static final String HTTP_RETRY_AFTER = "MmsHttpRetryAfter";
     /** Exchange property: the m-send-conf to answer once the submission is durable. */
     public static final String REPLY = "MmsReply";
     /**

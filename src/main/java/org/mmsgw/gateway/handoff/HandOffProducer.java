@@ -9,7 +9,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Sends the message (body and headers) persistently; the exchange fails if the broker refuses it. To a
+ * Sends the message (body and headers) persistently; the exchange fails with a
+ * {@link HandOffFailedException} if the message was not queued. To a
  * queue a {@link SubmissionGate} guards, the send waits in the gate's line while the queue is full.
  */
 final class HandOffProducer extends DefaultAsyncProducer {
@@ -42,19 +43,19 @@ final class HandOffProducer extends DefaultAsyncProducer {
                 });
                 confirmed.get();
             } catch (ExecutionException e) {
-                exchange.setException(e.getCause());
+                exchange.setException(failed(e.getCause()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                exchange.setException(e);
+                exchange.setException(failed(e));
             } catch (Exception e) {
-                exchange.setException(e);
+                exchange.setException(failed(e));
             }
             callback.done(true);
             return true;
         }
         Consumer<Exception> done = error -> {
             if (error != null) {
-                exchange.setException(error);
+                exchange.setException(failed(error));
             }
             callback.done(false);
         };
@@ -70,10 +71,14 @@ final class HandOffProducer extends DefaultAsyncProducer {
             sessions.send(queue, exchange.getMessage(), done);
             return false;
         } catch (Exception e) {
-            exchange.setException(e);
+            exchange.setException(failed(e));
             callback.done(true);
             return true;
         }
+    }
+
+    private HandOffFailedException failed(Throwable cause) {
+        return cause instanceof HandOffFailedException f ? f : new HandOffFailedException(queue, cause);
     }
 
     /** The send, through the gate when there is one: {@code done} hears every outcome, once. */

@@ -12,17 +12,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmsgw.codec.mms.MmsDecoder;
+import org.mmsgw.codec.mms.MmsField;
+import org.mmsgw.codec.mms.MmsPdu;
 import org.mmsgw.codec.multipart.Part;
 import org.mmsgw.gateway.fixtures.TestSmsc;
 
 /**
  * The gateway on an external Artemis broker (another server, reached over TCP on loopback) instead of
- * its embedded one: messages flow through it, and /health follows it.
+ * its embedded one: messages flow through it, /health follows it, and a submission while it is away
+ * is answered 503 with an m-send-conf Error-transient-failure.
  */
 class ExternalBrokerTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,6 +63,15 @@ class ExternalBrokerTest {
             Pushes.awaitUntil("health says the broker is down", () -> health(gateway).contains("\"broker\":\"DOWN\""));
             HttpResponse<String> down = get(gateway);
             assertEquals(503, down.statusCode(), down.body());
+
+            // a submission while the broker is away is not kept: the phone is told to send it again later
+            HttpResponse<byte[]> refused = gateway.phone("+491701111111").post(Pushes.sendReq("X-2",
+                    List.of("+491702222222"), "while away", Part.text("<t>", "t.txt", "not queued")));
+            assertEquals(503, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            MmsPdu conf = new MmsDecoder().decode(refused.body());
+            assertEquals(Optional.of("X-2"), conf.transactionId());
+            assertEquals(Optional.of(0x40), conf.token(MmsField.RESPONSE_STATUS), "Error-transient-failure");
         } finally {
             artemis.stop();
         }
