@@ -30,13 +30,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The SMSC-to-gateway side: a receiver bind (SMPP 3.4 §4.1.3) that turns each deliver_sm into an
  * exchange whose body is a {@link ReceivedSms} and nothing else (no header from the SMSC enters). The
- * deliver_sm_resp goes out after the route is done: Ok when the route queued the event, ESME_RSYSERR
- * when it failed, so the SMSC delivers again. camel-smpp's own consumer does not fit: its start fails
+ * deliver_sm_resp goes out after the route is done: Ok when the route queued the event,
+ * ESME_RX_T_APPN (the receiver's temporary error, SMPP 3.4 §5.1.3) when it failed, so the SMSC delivers
+ * it again. camel-smpp's own consumer does not fit: its start fails
  * while the SMSC is down, and a receipt its parser cannot read is acknowledged and dropped.
  */
 final class SmppReceiverConsumer extends DefaultConsumer implements MessageReceiverListener {
     private static final Logger LOG = LoggerFactory.getLogger(SmppReceiverConsumer.class);
-    private static final int ESME_RSYSERR = 0x08;
+    private static final int ESME_RX_T_APPN = 0x64;
     private static final int ESME_RINVCMDID = 0x03;
     private static final short TAG_RECEIPTED_MESSAGE_ID = 0x001E;
     private static final short TAG_MESSAGE_STATE = 0x0427;
@@ -151,7 +152,7 @@ final class SmppReceiverConsumer extends DefaultConsumer implements MessageRecei
         if (failure != null) {
             LOG.warn("deliver_sm from {} not taken, the SMSC will send it again: {}", deliverSm.getSourceAddr(),
                     failure.getMessage());
-            throw new ProcessRequestException("not queued: " + failure.getMessage(), ESME_RSYSERR, failure);
+            throw new ProcessRequestException("not queued: " + failure.getMessage(), ESME_RX_T_APPN, failure);
         }
     }
 

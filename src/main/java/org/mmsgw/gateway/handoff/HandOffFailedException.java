@@ -9,6 +9,7 @@ public final class HandOffFailedException extends Exception {
     private static final long serialVersionUID = 1L;
 
     HandOffFailedException(String queue, Throwable cause) {
-        super("hand-off to " + queue + " failed: " + cause.getMessage(), cause);
+        super("hand-off to " + queue + " failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()),
+                cause);
     }
 }

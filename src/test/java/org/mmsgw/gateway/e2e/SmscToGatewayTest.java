@@ -149,7 +149,7 @@ class SmscToGatewayTest extends MailGatewayTest {
         smsc.awaitBound(1, Duration.ofSeconds(30));
         gateway.broker().crash();
         int status = smsc.sendDeliverSm(mo(ALICE, 0, Gsm7.encode("lost?")));
-        assertEquals(SmppConstants.STATUS_SYSERR, status, "ESME_RSYSERR, not an Ok for an event not on disk");
+        assertEquals(SmppConstants.STATUS_X_T_APPN, status, "ESME_RX_T_APPN, not an Ok for an event not on disk");
     }
 
     /** A delivery receipt whose text names {@code textId}, with a receipted_message_id TLV when {@code tlvId} is set. */
