@@ -21,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mmsgw.codec.mms.MmsDecoder;
 import org.mmsgw.codec.mms.MmsField;
 import org.mmsgw.codec.mms.MmsPdu;
+import org.mmsgw.codec.mms.MmsPdus;
 import org.mmsgw.codec.multipart.Part;
 import org.mmsgw.gateway.fixtures.TestSmsc;
 
 /**
  * The gateway on an external Artemis broker (another server, reached over TCP on loopback) instead of
- * its embedded one: messages flow through it, /health follows it, and a submission while it is away
- * is answered 503 with an m-send-conf Error-transient-failure.
+ * its embedded one: messages flow through it, /health follows it, and a submission or a report while
+ * it is away is answered 503 (a submission with an m-send-conf Error-transient-failure).
  */
 class ExternalBrokerTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -52,9 +53,10 @@ class ExternalBrokerTest {
                 RunningGateway gateway = RunningGateway.start(data, smsc.port(),
                         Map.of("gateway.broker.url", "tcp://127.0.0.1:" + port))) {
             assertNull(gateway.broker(), "no embedded broker");
-            Pushes.assertOk(gateway.phone("+491701111111").send(Pushes.sendReq("X-1", List.of("+491702222222"),
-                    "external", Part.text("<t>", "t.txt", "through another broker"))));
-            Pushes.awaitPushes(smsc, "+491702222222", 1);
+            Pushes.assertOk(gateway.phone("+491701111111").send(Pushes.withDeliveryReport(Pushes.sendReq("X-1",
+                    List.of("+491702222222"), "external", Part.text("<t>", "t.txt", "through another broker")))));
+            MmsPdu notification = Pushes.awaitPushes(smsc, "+491702222222", 1).get(0).pdu();
+            gateway.phone("+491702222222").retrieve(notification.text(MmsField.CONTENT_LOCATION).orElseThrow());
             assertTrue(artemis.getActiveMQServer().getPostOffice().getAddresses().stream()
                     .anyMatch(a -> a.toString().equals("mms.submitted")), "the hand-offs used the external broker");
             Pushes.awaitUntil("health UP", () -> health(gateway).contains("\"broker\":\"UP\""));
@@ -72,6 +74,11 @@ class ExternalBrokerTest {
             MmsPdu conf = new MmsDecoder().decode(refused.body());
             assertEquals(Optional.of("X-2"), conf.transactionId());
             assertEquals(Optional.of(0x40), conf.token(MmsField.RESPONSE_STATUS), "Error-transient-failure");
+            // so is the delivery report an m-notifyresp-ind asks for: the phone is told to send it again
+            HttpResponse<byte[]> report = gateway.phone("+491702222222").post(MmsPdus.notifyRespInd(
+                    notification.transactionId().orElseThrow(), "Retrieved", true));
+            assertEquals(503, report.statusCode());
+            assertTrue(report.headers().firstValue("Retry-After").isPresent());
         } finally {
             artemis.stop();
         }
