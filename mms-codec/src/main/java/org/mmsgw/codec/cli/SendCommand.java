@@ -110,7 +110,7 @@ final class SendCommand {
         return b.body(MmsPdus.relatedType("<smil>"), MmsPdus.multipart(parts.toArray(new Part[0]))).build();
     }
 
-    /** Posts the PDU; returns the decoded m-send-conf. */
+    /** Posts the PDU; returns the decoded m-send-conf, also when it came with an HTTP error status. */
     MmsPdu post(MmsPdu sendReq) throws IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
@@ -125,7 +125,10 @@ final class SendCommand {
         } catch (IOException e) {
             throw new IOException("cannot reach " + url + ": " + e, e);
         }
-        if (response.statusCode() != 200) {
+        boolean mms = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT)
+                .startsWith(ContentType.MMS_MESSAGE);
+        // an error answer that is an m-send-conf (HTTP 503, Error-transient-failure) says more than its status
+        if (response.statusCode() != 200 && !mms) {
             throw new IOException("HTTP " + response.statusCode() + " from " + url + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
         }
