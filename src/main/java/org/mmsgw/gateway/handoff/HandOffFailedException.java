@@ -1,9 +1,9 @@
 package org.mmsgw.gateway.handoff;
 
 /**
- * A hand-off that did not reach the queue: the broker refused or did not confirm it, or the queue stayed
- * full too long, or hand-offs stopped. Nothing of the message was queued, so the one who sent it may
- * send it again.
+ * A hand-off that is not known to be queued: the broker refused it or did not confirm it in time, or the
+ * queue stayed full too long (nothing sent), or hand-offs stopped. The one who sent it may send it again:
+ * at worst (a confirmation that came too late) the message is then queued twice, never lost.
  */
 public final class HandOffFailedException extends Exception {
     private static final long serialVersionUID = 1L;

@@ -11,10 +11,11 @@ import org.mmsgw.processors.Counters;
 import org.mmsgw.processors.MmsHeaders;
 
 /**
- * The answer to a phone whose request was accepted but could not be queued (the gateway is busy or its
- * broker is away; nothing of the request was kept): HTTP 503 with a Retry-After, and for a submission an
- * m-send-conf with X-Mms-Response-Status Error-transient-failure and the phone's transaction id, so
- * that both an HTTP client and the phone's MMS client see that it may send the same request again.
+ * The answer to a phone whose request was accepted but is not known to be queued (the gateway is busy or
+ * its broker is away; at worst, a confirmation too late, a resend is queued twice): HTTP 503 with a
+ * Retry-After, and for a submission an m-send-conf with X-Mms-Response-Status Error-transient-failure
+ * and the phone's transaction id, so that both an HTTP client and the phone's MMS client see that it
+ * may send the same request again.
  */
 public final class TryLaterProcessor implements Processor {
     static final String TEXT = "the gateway could not queue the message now: try again later";
