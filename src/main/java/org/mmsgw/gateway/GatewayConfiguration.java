@@ -111,6 +111,9 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 settings.number("gateway.smpp.port", 2775), settings.text("gateway.smpp.system-id", "mmsgw"),
                 settings.text("gateway.smpp.password", ""), settings.text("gateway.smpp.system-type", ""));
         registry.bind("counters", counters);
+        if (gate != null) {
+            counters.gauge("mmsgw_submissions_waiting", gate::waiting);
+        }
         registry.bind("smppLink", smppLink);
         registry.bind("status", new StatusProcessor(registry.lookupByNameAndType("broker", EmbeddedBroker.class),
                 factory, smppLink, counters, store));

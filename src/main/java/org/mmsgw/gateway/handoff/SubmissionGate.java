@@ -107,7 +107,7 @@ public final class SubmissionGate implements AutoCloseable {
     }
 
     /** Requests waiting now. */
-    int waiting() {
+    public int waiting() {
         return line.size();
     }
 

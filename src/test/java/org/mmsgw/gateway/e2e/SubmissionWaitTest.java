@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mmsgw.gateway.e2e.Pushes.accepted;
 import static org.mmsgw.gateway.e2e.Pushes.awaitPushes;
+import static org.mmsgw.gateway.e2e.Pushes.awaitUntil;
 import static org.mmsgw.gateway.e2e.Pushes.settle;
 
 import java.net.http.HttpResponse;
@@ -58,6 +59,8 @@ class SubmissionWaitTest extends GatewayTest {
             for (int i = 2; i < 5; i++) {
                 waiting.add(senders.submit(submissions.get(i)));
             }
+            // /metrics shows them waiting (they wait 2 s)
+            awaitUntil("three submissions waiting", () -> metrics().contains("mmsgw_submissions_waiting 3\n"));
             for (Future<HttpResponse<byte[]>> answer : waiting) {
                 answers.add(answer.get(10, TimeUnit.SECONDS));
             }
@@ -82,7 +85,9 @@ class SubmissionWaitTest extends GatewayTest {
             }
         }
         assertEquals(2, gateway.broker().depth(EmbeddedBroker.SUBMITTED), "queued: those answered Ok");
-        assertTrue(metrics().contains("mmsgw_not_queued_total{action=\"submit\"} 3"), metrics());
+        String metrics = metrics();
+        assertTrue(metrics.contains("mmsgw_not_queued_total{action=\"submit\"} 3"), metrics);
+        assertTrue(metrics.contains("mmsgw_submissions_waiting 0\n"), metrics);
 
         gateway.context().getRouteController().startRoute("route");
         awaitPushes(smsc, recipients.get(0), 1);
@@ -104,10 +109,14 @@ class SubmissionWaitTest extends GatewayTest {
         }
     }
 
-    private String metrics() throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(gateway.baseUrl() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    private String metrics() {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(gateway.baseUrl() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The i-th phone's submission of some 4 KB, to a number of its own. */
