@@ -4,8 +4,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the hand-offs to one queue waiting, in the order they came, while the queue holds more than
  * its bound (the octets the embedded broker counts for it, plus those of the sends let through and
  * not confirmed yet), without holding up a thread. A request that finds room is sent at once; one that
- * finds none waits in a line, which a timer looks at every millisecond: it lets the head through as
+ * finds none waits in a line, which a timer looks at every millisecond while anyone waits (an idle gate
+ * wakes no thread): it lets the head through as
  * room comes (sent on a small pool) and refuses a request that waited longer than its limit (the phone
  * gets an error it retries; nothing was sent). So a full queue never blocks Netty's event loop (which
  * would hold back the answers of the loop's other connections and the health check), and the room is
@@ -38,7 +41,9 @@ public final class SubmissionGate implements AutoCloseable {
     private final Queue<Waiting> line = new ConcurrentLinkedQueue<>();
     /** Octets let through and not yet confirmed or failed: the broker does not count them yet. */
     private final AtomicLong inFlight = new AtomicLong();
-    private ScheduledExecutorService timer;
+    private volatile ScheduledExecutorService timer;
+    /** Whether a look at the line is scheduled: set by whoever schedules it, cleared by the look that finds the line empty. */
+    private final AtomicBoolean polling = new AtomicBoolean();
     private volatile boolean closed;
     /** Runs the sends let through from the line (a large message takes a while to send: not on the timer). */
     private ExecutorService senders;
@@ -68,13 +73,16 @@ public final class SubmissionGate implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            timer.scheduleWithFixedDelay(this::admitWaiting, 1, 1, TimeUnit.MILLISECONDS);
             AtomicInteger threads = new AtomicInteger();
             senders = Executors.newFixedThreadPool(SENDERS, r -> {
                 Thread t = new Thread(r, "submission-gate-send-" + threads.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
+            // requests that came before the start
+            if (!line.isEmpty() && polling.compareAndSet(false, true)) {
+                schedulePoll();
+            }
         }
     }
 
@@ -95,6 +103,44 @@ public final class SubmissionGate implements AutoCloseable {
             return;
         }
         line.add(new Waiting(octets, send, refuse, System.nanoTime() + maxWaitNanos));
+        if (polling.compareAndSet(false, true)) {
+            schedulePoll();
+        }
+    }
+
+    /** One look at the line in a millisecond, by the holder of {@link #polling}. */
+    private void schedulePoll() {
+        ScheduledExecutorService t = timer;
+        if (t == null && !closed) {
+            // not started yet: start() looks at the line (and again here, should it have started meanwhile)
+            polling.set(false);
+            if (timer != null && !line.isEmpty() && polling.compareAndSet(false, true)) {
+                schedulePoll();
+            }
+            return;
+        }
+        try {
+            if (t == null) {
+                throw new RejectedExecutionException("stopped");
+            }
+            t.schedule(this::poll, 1, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: whatever waits now is refused, as close() does
+            refuseAll("hand-offs stopped while the request waited for room in " + queue);
+        }
+    }
+
+    private void poll() {
+        admitWaiting();
+        if (!line.isEmpty()) {
+            schedulePoll();
+            return;
+        }
+        polling.set(false);
+        // a request that joined after the look but before the flag was cleared found it set
+        if (!line.isEmpty() && polling.compareAndSet(false, true)) {
+            schedulePoll();
+        }
     }
 
     /** A send let through is confirmed or failed: the broker counts it now, or never will. */
@@ -104,6 +150,11 @@ public final class SubmissionGate implements AutoCloseable {
 
     private boolean hasRoom() {
         return queuedOctets.getAsLong() + inFlight.get() < bound;
+    }
+
+    /** Whether a look at the line is scheduled (none while nobody waits). */
+    boolean polling() {
+        return polling.get();
     }
 
     /** Requests waiting now. */
@@ -146,9 +197,13 @@ public final class SubmissionGate implements AutoCloseable {
             senders.shutdown();
             senders = null;
         }
+        refuseAll("hand-offs stopped while the request waited for room in " + queue);
+    }
+
+    private void refuseAll(String why) {
         Waiting w;
         while ((w = line.poll()) != null) {
-            w.refuse.accept(new IllegalStateException("hand-offs stopped while the request waited for room in " + queue));
+            w.refuse.accept(new IllegalStateException(why));
         }
     }
 

@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
@@ -137,6 +143,80 @@ class SubmissionGateTest {
         queued.set(0);
         awaitSent(1);
         assertEquals(List.of("next"), List.copyOf(sent));
+    }
+
+    @Test
+    void anIdleGateSchedulesNothingAndWakesAgainForTheNextWait() throws Exception {
+        open(10_000);
+        enter("at once");
+        assertTrue(!gate.polling(), "nobody waited: nothing scheduled");
+        for (int round = 1; round <= 3; round++) {
+            queued.set(5000);
+            enter("waits " + round);
+            assertTrue(gate.polling(), "someone waits: the line is looked at");
+            queued.set(0);
+            awaitSent(round + 1);
+            awaitIdle();
+        }
+        assertEquals(List.of("at once", "waits 1", "waits 2", "waits 3"), List.copyOf(sent));
+    }
+
+    @Test
+    void manyRequestsFromManyThreadsAreEachSentOnceInTheEnd() throws Exception {
+        // the broker "takes" a message a little after it is sent, so the line fills and empties again
+        // and again while eight threads keep entering: none may be left in the line or sent twice
+        gate = new SubmissionGate("mms.submitted", queued::get, 2000, 30_000);
+        gate.start();
+        ScheduledExecutorService broker = Executors.newScheduledThreadPool(2);
+        ExecutorService phones = Executors.newFixedThreadPool(8);
+        try {
+            int perThread = 500;
+            AtomicInteger fromTheLine = new AtomicInteger();
+            CountDownLatch entered = new CountDownLatch(8);
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                phones.execute(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String name = thread + "-" + i;
+                        gate.enter(400, () -> {
+                            sent.add(name);
+                            if (Thread.currentThread().getName().startsWith("submission-gate-send-")) {
+                                fromTheLine.incrementAndGet();
+                            }
+                            queued.addAndGet(400);
+                            gate.sent(400);
+                            broker.schedule(() -> queued.addAndGet(-400), 200, TimeUnit.MICROSECONDS);
+                        }, e -> refused.add(name + ": " + e.getMessage()));
+                        if (i % 50 == 0) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    entered.countDown();
+                });
+            }
+            assertTrue(entered.await(30, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (sent.size() < 8 * perThread && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(List.of(), List.copyOf(refused));
+            assertEquals(8 * perThread, sent.size(), "every request sent");
+            assertEquals(8 * perThread, Set.copyOf(sent).size(), "none twice");
+            assertTrue(fromTheLine.get() > 0, "some waited in the line: " + fromTheLine);
+            awaitIdle();
+        } finally {
+            phones.shutdownNow();
+            broker.shutdownNow();
+        }
+    }
+
+    private void awaitIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (gate.polling() && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertTrue(!gate.polling(), "the line is empty: nothing scheduled any more");
+        assertEquals(0, gate.waiting());
     }
 
     private void awaitSent(int count) throws InterruptedException {
