@@ -198,6 +198,7 @@ public final class SubmissionGate implements AutoCloseable {
             senders = null;
         }
         refuseAll("hand-offs stopped while the request waited for room in " + queue);
+        polling.set(false); // a start after this one begins with nothing scheduled
     }
 
     private void refuseAll(String why) {

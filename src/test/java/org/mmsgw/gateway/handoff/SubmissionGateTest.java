@@ -133,6 +133,21 @@ class SubmissionGateTest {
     }
 
     @Test
+    void aGateStartedAgainAfterClosingLetsItsLineThroughAgain() throws Exception {
+        open(10_000);
+        queued.set(5000);
+        enter("before the stop");
+        gate.close();
+        gate.start(); // the component started again (a restart of the routes)
+        enter("after the start");
+        assertEquals(1, gate.waiting());
+        queued.set(0);
+        awaitSent(1);
+        assertEquals(List.of("after the start"), List.copyOf(sent));
+        assertEquals(1, refused.size(), "the one waiting at the stop was refused: " + refused);
+    }
+
+    @Test
     void aSendThatThrowsDoesNotStopTheLine() throws Exception {
         open(10_000);
         queued.set(5000);
