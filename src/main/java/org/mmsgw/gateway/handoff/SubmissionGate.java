@@ -131,7 +131,15 @@ public final class SubmissionGate implements AutoCloseable {
     }
 
     private void poll() {
-        admitWaiting();
+        try {
+            admitWaiting();
+        } catch (RuntimeException e) {
+            // the line is looked at again in a millisecond, or refused by close()
+            LOG.warn("the gate of {} could not look at its line: {}", queue, e.toString());
+        }
+        if (closed) {
+            return;
+        }
         if (!line.isEmpty()) {
             schedulePoll();
             return;
