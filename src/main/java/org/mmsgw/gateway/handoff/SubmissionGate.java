@@ -42,7 +42,7 @@ public final class SubmissionGate implements AutoCloseable {
     /** Octets let through and not yet confirmed or failed: the broker does not count them yet. */
     private final AtomicLong inFlight = new AtomicLong();
     private volatile ScheduledExecutorService timer;
-    /** Whether a look at the line is scheduled: set by whoever schedules it, cleared by the look that finds the line empty. */
+    /** Whether a look at the line is scheduled: set by whoever schedules it, cleared by the look that finds it empty. */
     private final AtomicBoolean polling = new AtomicBoolean();
     private volatile boolean closed;
     /** Runs the sends let through from the line (a large message takes a while to send: not on the timer). */
@@ -79,10 +79,7 @@ public final class SubmissionGate implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            // requests that came before the start
-            if (!line.isEmpty() && polling.compareAndSet(false, true)) {
-                schedulePoll();
-            }
+            pollIfWaiting(); // requests that came before the start
         }
     }
 
@@ -103,7 +100,12 @@ public final class SubmissionGate implements AutoCloseable {
             return;
         }
         line.add(new Waiting(octets, send, refuse, System.nanoTime() + maxWaitNanos));
-        if (polling.compareAndSet(false, true)) {
+        pollIfWaiting();
+    }
+
+    /** Schedules a look at the line when someone waits and none is scheduled yet. */
+    private void pollIfWaiting() {
+        if (!line.isEmpty() && polling.compareAndSet(false, true)) {
             schedulePoll();
         }
     }
@@ -114,8 +116,8 @@ public final class SubmissionGate implements AutoCloseable {
         if (t == null && !closed) {
             // not started yet: start() looks at the line (and again here, should it have started meanwhile)
             polling.set(false);
-            if (timer != null && !line.isEmpty() && polling.compareAndSet(false, true)) {
-                schedulePoll();
+            if (timer != null) {
+                pollIfWaiting();
             }
             return;
         }
@@ -145,10 +147,7 @@ public final class SubmissionGate implements AutoCloseable {
             return;
         }
         polling.set(false);
-        // a request that joined after the look but before the flag was cleared found it set
-        if (!line.isEmpty() && polling.compareAndSet(false, true)) {
-            schedulePoll();
-        }
+        pollIfWaiting(); // a request that joined after the look but before the flag was cleared found it set
     }
 
     /** A send let through is confirmed or failed: the broker counts it now, or never will. */

@@ -8,11 +8,7 @@ import static org.mmsgw.gateway.e2e.Pushes.awaitPushes;
 import static org.mmsgw.gateway.e2e.Pushes.awaitUntil;
 import static org.mmsgw.gateway.e2e.Pushes.settle;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,9 +65,7 @@ class BrokerBoundsTest extends GatewayTest {
             }
             assertEquals(answered.size(), gateway.broker().depth(EmbeddedBroker.SUBMITTED), "queued: those answered");
             // the waiting submissions hold no thread the other requests need
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(gateway.baseUrl() + "/health")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = gateway.get("/health");
             assertEquals(200, health.statusCode(), "health while submissions wait: " + health.body());
 
             gateway.context().getRouteController().startRoute("route");

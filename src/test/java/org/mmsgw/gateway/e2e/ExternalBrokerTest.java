@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +27,6 @@ import org.mmsgw.gateway.fixtures.TestSmsc;
  * it is away is answered 503 (a submission with an m-send-conf Error-transient-failure).
  */
 class ExternalBrokerTest {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @TempDir
     Path data;
     @TempDir
@@ -63,7 +57,7 @@ class ExternalBrokerTest {
 
             artemis.stop();
             Pushes.awaitUntil("health says the broker is down", () -> health(gateway).contains("\"broker\":\"DOWN\""));
-            HttpResponse<String> down = get(gateway);
+            HttpResponse<String> down = gateway.get("/health");
             assertEquals(503, down.statusCode(), down.body());
 
             // a submission while the broker is away is not kept: the phone is told to send it again later
@@ -84,16 +78,7 @@ class ExternalBrokerTest {
         }
     }
 
-    private String health(RunningGateway gateway) {
-        return get(gateway).body();
-    }
-
-    private HttpResponse<String> get(RunningGateway gateway) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/health"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static String health(RunningGateway gateway) {
+        return gateway.get("/health").body();
     }
 }

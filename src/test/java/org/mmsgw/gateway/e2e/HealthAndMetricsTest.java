@@ -28,17 +28,17 @@ class HealthAndMetricsTest {
         try (TestSmsc smsc = TestSmsc.open()) {
             smsc.stop();
             try (RunningGateway gateway = RunningGateway.start(data, smsc.port())) {
-                HttpResponse<String> down = get(gateway, "/health");
+                HttpResponse<String> down = gateway.get("/health");
                 assertEquals(503, down.statusCode(), down.body());
                 assertTrue(down.body().contains("\"smpp\":\"DOWN\""), down.body());
                 assertTrue(down.body().contains("\"broker\":\"UP\""), down.body());
                 assertTrue(down.body().contains("\"store\":\"UP\""), down.body());
 
                 smsc.start();
-                HttpResponse<String> up = get(gateway, "/health");
+                HttpResponse<String> up = gateway.get("/health");
                 for (int i = 0; i < 100 && up.statusCode() != 200; i++) {
                     Thread.sleep(100);
-                    up = get(gateway, "/health");
+                    up = gateway.get("/health");
                 }
                 assertEquals(200, up.statusCode(), up.body());
                 assertEquals("application/json", up.headers().firstValue("Content-Type").orElse(""));
@@ -48,7 +48,7 @@ class HealthAndMetricsTest {
                         .token(MmsField.RESPONSE_STATUS).orElseThrow());
                 Pushes.awaitPushes(smsc, "+491702222222", 1);
 
-                HttpResponse<String> metrics = get(gateway, "/metrics");
+                HttpResponse<String> metrics = gateway.get("/metrics");
                 assertEquals(200, metrics.statusCode());
                 String text = metrics.body();
                 assertTrue(text.contains("# TYPE mmsgw_accepted_total counter\nmmsgw_accepted_total 1\n"), text);
@@ -63,10 +63,5 @@ class HealthAndMetricsTest {
                 assertEquals(405, post.statusCode(), "only GET");
             }
         }
-    }
-
-    private HttpResponse<String> get(RunningGateway gateway, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path)).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

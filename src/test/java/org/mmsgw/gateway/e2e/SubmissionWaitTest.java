@@ -60,7 +60,7 @@ class SubmissionWaitTest extends GatewayTest {
                 waiting.add(senders.submit(submissions.get(i)));
             }
             // /metrics shows them waiting (they wait 2 s)
-            awaitUntil("three submissions waiting", () -> metrics().contains("mmsgw_submissions_waiting 3\n"));
+            awaitUntil("three submissions waiting", () -> gateway.get("/metrics").body().contains("mmsgw_submissions_waiting 3\n"));
             for (Future<HttpResponse<byte[]>> answer : waiting) {
                 answers.add(answer.get(10, TimeUnit.SECONDS));
             }
@@ -85,7 +85,7 @@ class SubmissionWaitTest extends GatewayTest {
             }
         }
         assertEquals(2, gateway.broker().depth(EmbeddedBroker.SUBMITTED), "queued: those answered Ok");
-        String metrics = metrics();
+        String metrics = gateway.get("/metrics").body();
         assertTrue(metrics.contains("mmsgw_not_queued_total{action=\"submit\"} 3"), metrics);
         assertTrue(metrics.contains("mmsgw_submissions_waiting 0\n"), metrics);
 
@@ -106,16 +106,6 @@ class SubmissionWaitTest extends GatewayTest {
         settle();
         for (String recipient : recipients) {
             assertEquals(1, accepted(smsc, recipient).size(), "notifications to " + recipient);
-        }
-    }
-
-    private String metrics() {
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(gateway.baseUrl() + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
         }
     }
 
