@@ -42,7 +42,7 @@ public final class SubmissionGate implements AutoCloseable {
     /** Octets let through and not yet confirmed or failed: the broker does not count them yet. */
     private final AtomicLong inFlight = new AtomicLong();
     private volatile ScheduledExecutorService timer;
-    /** Whether a look at the line is scheduled: set by whoever schedules it, cleared by the look that finds it empty. */
+    /** Whether a look at the line is scheduled: set by who schedules it, cleared by the look that finds it empty. */
     private final AtomicBoolean polling = new AtomicBoolean();
     private volatile boolean closed;
     /** Runs the sends let through from the line (a large message takes a while to send: not on the timer). */
