@@ -37,12 +37,16 @@ final class GatewayProcess implements AutoCloseable {
         this.port = freePort();
         Files.createDirectories(dataDir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // the JVM options of ./mmsgw run (the parallel collector), the heap of a small machine
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap, "-XX:+UseParallelGC",
+        // the JVM options of ./mmsgw run (the parallel collector, unless --jvm names another), the heap of a
+        // small machine
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap,
                 "-Dlog4j2.configurationFile=" + Path.of("../config/log4j2.properties").toAbsolutePath(), "-cp",
                 System.getProperty("java.class.path"), Gateway.class.getName(), "--config",
                 Path.of("../config/application.properties").toString()));
         command.addAll(1, jvmOptions);
+        if (jvmOptions.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
+            command.add(1, "-XX:+UseParallelGC");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("gateway.log").toFile()).directory(new File("."));
         Map<String, String> env = builder.environment();
@@ -91,7 +95,7 @@ final class GatewayProcess implements AutoCloseable {
      */
     long liveHeapMiB() throws IOException, InterruptedException {
         Jcmd.run(pid(), "GC.run");
-        Matcher m = Pattern.compile("(?m)^ *\\S+ +total \\d+K, used (\\d+)K").matcher(Jcmd.run(pid(), "GC.heap_info"));
+        Matcher m = Pattern.compile("(?m)^ *\\S+(?: heap)? +total \\d+K, used (\\d+)K").matcher(Jcmd.run(pid(), "GC.heap_info"));
         long used = 0;
         boolean any = false;
         while (m.find()) {
