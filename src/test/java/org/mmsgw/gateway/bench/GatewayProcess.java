@@ -95,7 +95,9 @@ final class GatewayProcess implements AutoCloseable {
      */
     long liveHeapMiB() throws IOException, InterruptedException {
         Jcmd.run(pid(), "GC.run");
-        Matcher m = Pattern.compile("(?m)^ *\\S+(?: heap)? +total \\d+K, used (\\d+)K").matcher(Jcmd.run(pid(), "GC.heap_info"));
+        // a line per pool of the parallel collector ("PSYoungGen total ..."), one for G1 ("garbage-first heap ...")
+        Matcher m = Pattern.compile("(?m)^ *\\S+(?: heap)? +total \\d+K, used (\\d+)K")
+                .matcher(Jcmd.run(pid(), "GC.heap_info"));
         long used = 0;
         boolean any = false;
         while (m.find()) {
