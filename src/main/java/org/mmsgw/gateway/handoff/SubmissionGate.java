@@ -113,22 +113,22 @@ public final class SubmissionGate implements AutoCloseable {
     /** One look at the line in a millisecond, by the holder of {@link #polling}. */
     private void schedulePoll() {
         ScheduledExecutorService t = timer;
-        if (t == null && !closed) {
-            // not started yet: start() looks at the line (and again here, should it have started meanwhile)
-            polling.set(false);
-            if (timer != null) {
-                pollIfWaiting();
+        if (t != null) {
+            try {
+                t.schedule(this::poll, 1, TimeUnit.MILLISECONDS);
+                return;
+            } catch (RejectedExecutionException closedMeanwhile) {
+                // handled below, as when the gate is closed
             }
-            return;
         }
-        try {
-            if (t == null) {
-                throw new RejectedExecutionException("stopped");
-            }
-            t.schedule(this::poll, 1, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // closed meanwhile: whatever waits now is refused, as close() does
+        // no look scheduled: the flag is free again, so that a later start or request schedules one
+        polling.set(false);
+        if (closed) {
+            // whatever waits now is refused, as close() does
             refuseAll("hand-offs stopped while the request waited for room in " + queue);
+        } else if (timer != null) {
+            // started meanwhile (before its start, start() looks at the line itself)
+            pollIfWaiting();
         }
     }
 
