@@ -30,7 +30,7 @@ public final class EmbeddedBroker extends ServiceSupport {
     private volatile org.apache.activemq.artemis.core.server.Queue submittedQueue;
     private final long deliverMaxBytes;
     private final int threads;
-    private EmbeddedActiveMQ broker;
+    private volatile EmbeddedActiveMQ broker;
 
     /**
      * @param serverId          the in-VM server id; clients connect with {@code vm://<id>}
@@ -108,6 +108,12 @@ public final class EmbeddedBroker extends ServiceSupport {
         if (broker != null) {
             broker.stop();
         }
+    }
+
+    /** The running broker itself, or null before the start (hand-offs routed in it). */
+    public org.apache.activemq.artemis.core.server.ActiveMQServer server() {
+        EmbeddedActiveMQ running = broker;
+        return running == null ? null : running.getActiveMQServer();
     }
 
     /** Messages waiting on a queue (0 when it does not exist); for health, metrics and tests. */

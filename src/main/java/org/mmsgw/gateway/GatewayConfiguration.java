@@ -86,8 +86,11 @@ public final class GatewayConfiguration implements CamelConfiguration {
         SubmissionGate gate = embedded == null ? null : new SubmissionGate(EmbeddedBroker.SUBMITTED,
                 embedded::submittedOctets, embedded.submittedBound(),
                 settings.duration("gateway.broker.submitted-wait", "PT20S").toMillis());
-        context.addComponent("handoff", new HandOffComponent(confirming,
-                settings.duration("gateway.broker.confirm-timeout", "PT30S").toMillis(), gate));
+        long confirmTimeout = settings.duration("gateway.broker.confirm-timeout", "PT30S").toMillis();
+        // into the embedded broker, sends are routed in the broker itself (no client, no in-VM connection)
+        context.addComponent("handoff", embedded != null && settings.flag("gateway.broker.direct-sends", true)
+                ? HandOffComponent.embedded(embedded::server, confirming, confirmTimeout, gate)
+                : new HandOffComponent(confirming, confirmTimeout, gate));
         context.addComponent("smpp", new SmppComponentWithBindTimeout());
         context.addComponent("smtp", mailComponent(context, settings));
 

@@ -1,24 +1,27 @@
 package org.mmsgw.gateway.handoff;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
 /**
  * {@code handoff:queue:NAME}: a persistent send to a queue, outside any transaction, that is done once
- * the broker has confirmed it (after its journal sync). Many sends from many requests share one
- * connection and a few sessions, and the broker's syncs: the sender does not wait per message but
- * is told by the broker's confirmation.
+ * the broker has confirmed it (after its journal sync). Many sends from many requests share the
+ * broker's syncs: the sender does not wait per message but is told by the broker's confirmation. To an
+ * external broker the sends share one connection and a few sessions; into the embedded one they are
+ * routed in the broker itself ({@link BrokerSends}).
  *
  * <p>By default the route waits for the confirmation on its own thread (mail and SMSC entry points:
  * a mail is removed, a deliver_sm answered, only after it). With {@code async=true} the route goes on
- * from the confirmation on the broker client's thread, and the calling thread is free at once (the
+ * from the confirmation on the broker's (or its client's) thread, and the calling thread is free at once (the
  * HTTP side: the phone's answer is written from there); only steps that do not block may follow.
  */
 public final class HandOffComponent extends DefaultComponent {
-    private final HandOffSessions sessions;
+    private final HandOffSender sessions;
     private final SubmissionGate gate;
 
     /** @param factory a factory with a confirmation window (asynchronous confirmations) */
@@ -28,8 +31,22 @@ public final class HandOffComponent extends DefaultComponent {
 
     /** @param gate keeps the sends to its queue waiting while that is full; null: none */
     public HandOffComponent(ConnectionFactory factory, long timeoutMillis, SubmissionGate gate) {
-        this.sessions = new HandOffSessions(factory, timeoutMillis);
+        this(new HandOffSessions(factory, timeoutMillis), gate);
+    }
+
+    private HandOffComponent(HandOffSender sender, SubmissionGate gate) {
+        this.sessions = sender;
         this.gate = gate;
+    }
+
+    /**
+     * Hand-offs to a broker in this process, routed in the broker itself; a large body goes through
+     * {@code factory} (a factory with a confirmation window).
+     */
+    public static HandOffComponent embedded(Supplier<ActiveMQServer> server, ConnectionFactory factory, long timeoutMillis,
+            SubmissionGate gate) {
+        return new HandOffComponent(new BrokerSends(server, new HandOffSessions(factory, timeoutMillis),
+                timeoutMillis), gate);
     }
 
     @Override

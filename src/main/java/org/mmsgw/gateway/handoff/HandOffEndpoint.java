@@ -8,12 +8,12 @@ import org.apache.camel.support.DefaultEndpoint;
 /** One queue to hand off to; send only. */
 public final class HandOffEndpoint extends DefaultEndpoint {
     private final String queue;
-    private final HandOffSessions sessions;
+    private final HandOffSender sessions;
     private final SubmissionGate gate;
     private boolean async;
 
     /** @param gate the gate of this queue, or null */
-    HandOffEndpoint(String uri, HandOffComponent component, String queue, HandOffSessions sessions,
+    HandOffEndpoint(String uri, HandOffComponent component, String queue, HandOffSender sessions,
             SubmissionGate gate) {
         super(uri, component);
         this.queue = queue;

@@ -15,12 +15,12 @@ import org.apache.camel.support.DefaultAsyncProducer;
  */
 final class HandOffProducer extends DefaultAsyncProducer {
     private final String queue;
-    private final HandOffSessions sessions;
+    private final HandOffSender sessions;
     private final boolean async;
     private final SubmissionGate gate;
 
     /** @param gate the gate of this queue, or null */
-    HandOffProducer(HandOffEndpoint endpoint, String queue, HandOffSessions sessions, boolean async,
+    HandOffProducer(HandOffEndpoint endpoint, String queue, HandOffSender sessions, boolean async,
             SubmissionGate gate) {
         super(endpoint);
         this.queue = queue;

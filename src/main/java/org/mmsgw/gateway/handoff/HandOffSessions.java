@@ -2,13 +2,8 @@ package org.mmsgw.gateway.handoff;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -29,39 +24,30 @@ import jakarta.jms.Session;
  * once: confirmed, refused, the connection lost (all its unconfirmed sends fail at once), or no
  * confirmation within the timeout; the connection is made again for the next send.
  */
-final class HandOffSessions implements AutoCloseable {
+final class HandOffSessions implements HandOffSender {
     private static final int SESSIONS = 8;
 
     private final ConnectionFactory factory;
-    private final long timeoutNanos;
-    private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService sweeper;
+    private final Confirmations confirmations;
     private Link link;
     private volatile boolean closed;
 
     HandOffSessions(ConnectionFactory factory, long timeoutMillis) {
         this.factory = factory;
-        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        this.confirmations = new Confirmations(timeoutMillis);
     }
 
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         closed = false;
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "handoff-timeouts");
-            t.setDaemon(true);
-            return t;
-        });
-        sweeper.scheduleWithFixedDelay(this::failOverdue, 1, 1, TimeUnit.SECONDS);
+        confirmations.start(() -> { });
     }
 
-    /**
-     * Sends {@code in} to {@code queue}; {@code done} is called once, with null when the broker has it
-     * on disk. Throws (and does not call {@code done}) when the send cannot even start.
-     */
-    void send(String queue, org.apache.camel.Message in, Consumer<Exception> done) throws Exception {
+    @Override
+    public void send(String queue, org.apache.camel.Message in, Consumer<Exception> done) throws Exception {
         Link current = link();
         Pooled s = current.borrow();
-        Pending p = new Pending(current, done);
+        Pending p = new Pending(confirmations.open(current, done));
         boolean sent = false;
         try {
             Message message = JmsMessages.of(s.session, in);
@@ -79,7 +65,7 @@ final class HandOffSessions implements AutoCloseable {
                 current.giveBack(s);
             }
         }
-        p.waitFrom(System.nanoTime() + timeoutNanos);
+        p.confirmation.waiting();
     }
 
     private synchronized Link link() throws JMSException {
@@ -95,16 +81,6 @@ final class HandOffSessions implements AutoCloseable {
         return link;
     }
 
-    private void failOverdue() {
-        long now = System.nanoTime();
-        for (Pending p : pending) {
-            if (now - p.deadline > 0) {
-                p.finish(new JMSException("the broker did not confirm the hand-off within "
-                        + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms"));
-            }
-        }
-    }
-
     @Override
     public void close() {
         Link last;
@@ -112,16 +88,11 @@ final class HandOffSessions implements AutoCloseable {
             closed = true;
             last = link;
             link = null;
-            if (sweeper != null) {
-                sweeper.shutdownNow();
-            }
         }
         if (last != null) {
             last.close();
         }
-        for (Pending p : pending) {
-            p.finish(new JMSException("hand-offs stopped before the broker confirmed"));
-        }
+        confirmations.close("hand-offs stopped before the broker confirmed");
     }
 
     /** One connection and its sessions. */
@@ -162,11 +133,8 @@ final class HandOffSessions implements AutoCloseable {
             if (!failed.compareAndSet(false, true)) {
                 return;
             }
-            for (Pending p : pending) {
-                if (p.link == this) {
-                    p.finish(cause instanceof JMSException j ? j : new JMSException(String.valueOf(cause)));
-                }
-            }
+            confirmations.fail(owner -> owner == this,
+                    cause instanceof JMSException j ? j : new JMSException(String.valueOf(cause)));
             close();
         }
 
@@ -200,42 +168,22 @@ final class HandOffSessions implements AutoCloseable {
         }
     }
 
-    /** One send waiting for its confirmation. */
-    private final class Pending implements CompletionListener {
-        final Link link;
-        final Consumer<Exception> done;
-        volatile long deadline;
-        private final AtomicBoolean finished = new AtomicBoolean();
+    /** The broker's answer to one send. */
+    private static final class Pending implements CompletionListener {
+        final Confirmations.Confirmation confirmation;
 
-        Pending(Link link, Consumer<Exception> done) {
-            this.link = link;
-            this.done = done;
-        }
-
-        /** Tracked for timeouts and connection loss once its send is on its way (unless already done). */
-        void waitFrom(long deadline) {
-            this.deadline = deadline;
-            pending.add(this);
-            if (finished.get()) {
-                pending.remove(this);
-            }
+        Pending(Confirmations.Confirmation confirmation) {
+            this.confirmation = confirmation;
         }
 
         @Override
         public void onCompletion(Message message) {
-            finish(null);
+            confirmation.finish(null);
         }
 
         @Override
         public void onException(Message message, Exception exception) {
-            finish(exception);
-        }
-
-        void finish(Exception error) {
-            if (finished.compareAndSet(false, true)) {
-                pending.remove(this);
-                done.accept(error);
-            }
+            confirmation.finish(exception);
         }
     }
 }

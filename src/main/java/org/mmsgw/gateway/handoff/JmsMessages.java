@@ -35,10 +35,8 @@ final class JmsMessages {
             m = bytes;
         }
         for (Map.Entry<String, Object> h : in.getHeaders().entrySet()) {
-            Object v = h.getValue();
-            String name = h.getKey();
-            if (v != null && carried(v) && identifier(name) && !name.startsWith("JMS") && !name.startsWith("Camel")) {
-                m.setObjectProperty(name, v);
+            if (carried(h.getKey(), h.getValue())) {
+                m.setObjectProperty(h.getKey(), h.getValue());
             }
         }
         if (octets != null) {
@@ -48,7 +46,12 @@ final class JmsMessages {
         return m;
     }
 
-    private static boolean carried(Object v) {
+    /** Whether a header goes with the message: a primitive or String value, a JMS identifier not JMS's or Camel's. */
+    static boolean carried(String name, Object v) {
+        return v != null && primitive(v) && identifier(name) && !name.startsWith("JMS") && !name.startsWith("Camel");
+    }
+
+    private static boolean primitive(Object v) {
         return v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Integer
                 || v instanceof Short || v instanceof Byte || v instanceof Double || v instanceof Float;
     }

@@ -39,16 +39,17 @@ import org.mmsgw.gateway.e2e.RunningGateway;
 
 /**
  * The hand-off component against a real Artemis broker on loopback: what arrives on the queue, many
- * asynchronous sends at once, and a broker that goes away and comes back.
+ * asynchronous sends at once, and a broker that goes away and comes back. {@link BrokerSendsTest} runs
+ * the same against sends routed in the broker itself.
  */
 class HandOffTest {
     @TempDir
     Path brokerData;
 
-    private int port;
-    private EmbeddedActiveMQ artemis;
-    private CamelContext camel;
-    private ProducerTemplate template;
+    int port;
+    EmbeddedActiveMQ artemis;
+    CamelContext camel;
+    ProducerTemplate template;
     private ActiveMQConnectionFactory plain;
 
     @BeforeEach
@@ -60,7 +61,7 @@ class HandOffTest {
         confirming.setConfirmationWindowSize(1024 * 1024);
         plain = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
         camel = new DefaultCamelContext();
-        camel.addComponent("handoff", new HandOffComponent(confirming, 5_000));
+        camel.addComponent("handoff", component(confirming));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -79,7 +80,12 @@ class HandOffTest {
         plain.close();
     }
 
-    private EmbeddedActiveMQ broker() throws Exception {
+    /** The component under test: through a JMS client here. */
+    HandOffComponent component(ActiveMQConnectionFactory confirming) {
+        return new HandOffComponent(confirming, 5_000);
+    }
+
+    EmbeddedActiveMQ broker() throws Exception {
         return new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl()
                 .setName("handoff").setPersistenceEnabled(true).setSecurityEnabled(false)
                 .setJournalDirectory(brokerData.resolve("journal").toString())
@@ -117,6 +123,9 @@ class HandOffTest {
         assertFalse(bytes.propertyExists("MmsObject"));
         assertNull(bytes.getJMSType());
         assertEquals(jakarta.jms.DeliveryMode.PERSISTENT, bytes.getJMSDeliveryMode());
+        assertEquals(jakarta.jms.Message.DEFAULT_PRIORITY, bytes.getJMSPriority());
+        assertNotNull(bytes.getJMSMessageID());
+        assertTrue(bytes.getJMSTimestamp() > 0);
         assertEquals(org.mmsgw.processors.BodyChecksum.of(pdu), bytes.getLongProperty("MmsBodyCrc"),
                 "the checksum of the octets sent, not the header the exchange had");
         assertEquals("", assertInstanceOf(TextMessage.class, got.get(1)).getText());
@@ -172,7 +181,7 @@ class HandOffTest {
         }).toList());
     }
 
-    private List<Message> receive(int n) throws Exception {
+    List<Message> receive(int n) throws Exception {
         List<Message> got = new ArrayList<>();
         try (Connection c = plain.createConnection()) {
             c.start();
